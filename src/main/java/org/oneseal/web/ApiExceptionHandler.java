@@ -1,0 +1,148 @@
+package org.oneseal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.oneseal.shared.BusinessRuleViolation;
+import org.oneseal.shared.ConflictException;
+import org.oneseal.shared.InvalidIdentifierException;
+import org.oneseal.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of a REST controller becomes RFC 9457 problem+json with a readable Chinese {@code detail};
+ * field errors are listed under {@code errors}. Nothing here ever answers 500 for bad input.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final MessageSource messages;
+
+    ApiExceptionHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(BusinessRuleViolation.class)
+    ProblemDetail businessRule(BusinessRuleViolation e) {
+        ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_CONTENT, "api.error.rule", e.getMessage());
+        p.setProperty("code", e.code());
+        return p;
+    }
+
+    @ExceptionHandler(InvalidIdentifierException.class)
+    ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());
+        p.setProperty("code", e.messageKey());
+        return p;
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "api.error.notfound", text("api.error.notfound.detail"));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "api.error.conflict", e.getMessage());
+        if (e.field() != null) {
+            p.setProperty("errors", Map.of(e.field(), e.getMessage()));
+        }
+        return p;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "api.error.forbidden", text("api.error.forbidden.detail"));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", String.join("；", errors.values()));
+        p.setProperty("errors", errors);
+        return p;
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "api.error.internal", text("api.error.internal.detail"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (FieldError f : e.getBindingResult().getFieldErrors()) {
+            errors.putIfAbsent(f.getField(), messages.getMessage(f, LocaleContextHolder.getLocale()));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.putIfAbsent(g.getObjectName(), messages.getMessage(g, LocaleContextHolder.getLocale())));
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid",
+                text("api.error.fields") + String.join("；", errors.entrySet().stream()
+                        .map(en -> en.getKey() + "：" + en.getValue()).toList()));
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(p);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        if (body instanceof ProblemDetail p) {
+            p.setTitle(text(titleKey(status)));
+            p.setDetail(text(detailKey(status)) + (p.getDetail() == null ? "" : "（" + p.getDetail() + "）"));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String titleKey(HttpStatusCode status) {
+        return status.is5xxServerError() ? "api.error.internal" : "api.error.request";
+    }
+
+    private static String detailKey(HttpStatusCode status) {
+        return switch (status.value()) {
+            case 400 -> "api.error.malformed.detail";
+            case 404 -> "api.error.notfound.detail";
+            case 405 -> "api.error.method.detail";
+            case 406, 415 -> "api.error.mediatype.detail";
+            case 413 -> "api.error.toolarge.detail";
+            default -> "api.error.request.detail";
+        };
+    }
+
+    private ProblemDetail problem(HttpStatus status, String titleKey, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setTitle(text(titleKey));
+        p.setType(URI.create("about:blank"));
+        return p;
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+}

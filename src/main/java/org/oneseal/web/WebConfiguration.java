@@ -1,0 +1,50 @@
+package org.oneseal.web;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/** zh-CN first, English second: {@code ?lang=en} switches and a cookie remembers the choice. */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    LocaleResolver localeResolver() {
+        CookieLocaleResolver resolver = new CookieLocaleResolver("oneseal-lang") {
+            @Override
+            public void setLocale(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response, Locale locale) {
+                super.setLocale(request, response, supported(locale));
+            }
+
+            @Override
+            public Locale resolveLocale(jakarta.servlet.http.HttpServletRequest request) {
+                return supported(super.resolveLocale(request));
+            }
+        };
+        resolver.setDefaultLocaleFunction(request -> Locale.SIMPLIFIED_CHINESE);
+        resolver.setCookieMaxAge(Duration.ofDays(365));
+        resolver.setCookieHttpOnly(true);
+        resolver.setCookieSameSite("Lax");
+        return resolver;
+    }
+
+    /** Only zh-CN and English are offered; anything else falls back to zh-CN. */
+    static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        LocaleChangeInterceptor change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}
