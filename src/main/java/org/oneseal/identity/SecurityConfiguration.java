@@ -5,25 +5,67 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
-/** Who may open what. Pages and API share one filter chain; method security guards the facades. */
+/**
+ * Who may open what. Staff sign in with password + TOTP: after the password they hold only
+ * {@code mfa:pending}, which opens nothing but the second-factor pages. Method security guards facades.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC = {"/", "/css/**", "/webjars/**", "/favicon.ico", "/error", "/error/**",
-        "/login", "/register/**", "/api/v1/calendar/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-        "/actuator/health/**", "/actuator/prometheus"};
+    static final String MFA_PENDING = "mfa:pending";
+    static final String[] SIGNED_IN = {"kind:STAFF", "kind:PERSON", "kind:ENTERPRISE"};
+    private static final String[] PUBLIC_GET = {"/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+        "/login", "/register", "/register/**", "/api/v1/calendar/**", "/v3/api-docs", "/v3/api-docs/**",
+        "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"};
+    private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers(HttpMethod.GET, PUBLIC).permitAll()
-                        .requestMatchers("/register/**", "/login").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/").invalidateHttpSession(true));
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
+            LoginHandlers handlers, ApiProblemResponses problems) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.securityContext(c -> c.securityContextRepository(contexts))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
+                        .requestMatchers(HttpMethod.POST, "/register/**", "/api/v1/registrations/**").permitAll()
+                        .requestMatchers("/login/totp", "/login/totp/**").hasAuthority(MFA_PENDING)
+                        .requestMatchers("/workbench/**", "/admin/**", "/audit/**").hasAuthority("kind:STAFF")
+                        .requestMatchers("/me", "/me/**").hasAnyAuthority("kind:PERSON", "kind:ENTERPRISE")
+                        .requestMatchers("/actuator/auditchain").hasAuthority("audit:verify")
+                        .requestMatchers("/actuator/**").denyAll()
+                        .anyRequest().hasAnyAuthority(SIGNED_IN))
+                .formLogin(form -> form.loginPage("/login").permitAll()
+                        .successHandler(handlers).failureHandler(handlers))
+                .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(handlers)
+                        .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).deleteCookies("SESSION"))
+                .sessionManagement(s -> s.invalidSessionStrategy(handlers))
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAccessDeniedHandlerFor(problems, api))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/registrations/**"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(f -> f.deny()));
         return http.build();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.ConflictException;
 import org.oneseal.shared.InvalidIdentifierException;
+import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());
         p.setProperty("code", e.messageKey());
+        return p;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());
+        p.setProperty("errors", e.fieldErrors());
         return p;
     }
 

@@ -1,0 +1,37 @@
+package org.oneseal.identity;
+
+import java.util.Optional;
+import java.util.Set;
+import org.oneseal.shared.DataScope;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** The signed-in account of the current request and its {@link DataScope}. */
+@Component
+public class CurrentUser {
+
+    private final RegionManagement regions;
+
+    CurrentUser(RegionManagement regions) {
+        this.regions = regions;
+    }
+
+    public Optional<AccountPrincipal> principal() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.getPrincipal() instanceof AccountPrincipal p ? Optional.of(p) : Optional.empty();
+    }
+
+    /** The data scope of the signed-in staff member; refuses anyone else. */
+    public DataScope scope() {
+        AccountPrincipal p = principal().filter(a -> a.kind() == AccountKind.STAFF && a.regionId() != null)
+                .orElseThrow(() -> new AccessDeniedException("no staff member signed in"));
+        return scopeOf(p);
+    }
+
+    DataScope scopeOf(AccountPrincipal p) {
+        Set<Long> covered = regions.withDescendants(p.regionId());
+        return new DataScope(p.regionId(), p.orgUnitId(), p.cityWide(), covered);
+    }
+}
