@@ -24,7 +24,8 @@ import org.springframework.util.StringUtils;
  * data source at it. With an external URL (e.g. {@code SPRING_DATASOURCE_URL}) nothing is started.
  *
  * <p>{@code oneseal.embedded-postgres.data-dir} names the data directory (default {@code ./data/postgres},
- * kept between runs); an empty value gives a fresh temporary directory (used by the tests). One server is
+ * kept between runs); an empty value gives a fresh temporary directory (used by the tests; tests that need
+ * a database of their own name a different {@code oneseal.embedded-postgres.instance}). One server is
  * started per directory and JVM and reused by every application context of that JVM.
  */
 public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
@@ -41,7 +42,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             return;
         }
         String dir = env.getProperty("oneseal.embedded-postgres.data-dir", "./data/postgres");
-        String key = StringUtils.hasText(dir) ? new File(dir).getAbsolutePath() : TEMPORARY;
+        String key = StringUtils.hasText(dir) ? new File(dir).getAbsolutePath()
+                : TEMPORARY + env.getProperty("oneseal.embedded-postgres.instance", "");
         int port = env.getProperty("oneseal.embedded-postgres.port", Integer.class, 0);
         EmbeddedPostgres pg = SERVERS.computeIfAbsent(key, k -> start(k, port));
         OPEN_CONTEXTS.incrementAndGet();
@@ -55,11 +57,12 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
     private static EmbeddedPostgres start(String key, int port) {
         try {
-            Path dir = TEMPORARY.equals(key) ? Files.createTempDirectory("oneseal-pg") : Path.of(key);
+            boolean temporary = key.startsWith(TEMPORARY);
+            Path dir = temporary ? Files.createTempDirectory("oneseal-pg") : Path.of(key);
             Files.createDirectories(dir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.toFile())
-                    .setCleanDataDirectory(TEMPORARY.equals(key))
+                    .setCleanDataDirectory(temporary)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")

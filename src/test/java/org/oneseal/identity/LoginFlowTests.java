@@ -1,0 +1,168 @@
+package org.oneseal.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oneseal.HttpSessionClient.location;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oneseal.HttpSessionClient;
+import org.oneseal.ServerTest;
+import org.oneseal.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** Login, second factor, lockout, session handling: over real HTTP with sessions in PostgreSQL. */
+@ServerTest
+class LoginFlowTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void citizenLogsInWithANewSessionIdSeesMaskedDataAndLogoutEndsTheServerSession() {
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.get("/login");
+        String before = browser.sessionCookie();
+        HttpResponse<String> login = browser.post("/login", Map.of("username", "zhangsan", "password", DemoData.PASSWORD));
+        assertThat(location(login)).endsWith("/me");
+        String after = browser.sessionCookie();
+        assertThat(after).isNotNull().isNotEqualTo(before);
+
+        HttpResponse<String> me = browser.get("/me");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("1101**********002X").doesNotContain("11010519491231002X").contains("138****8000");
+
+        HttpResponse<String> logout = browser.post("/logout", Map.of());
+        assertThat(location(logout)).endsWith("/login?logout");
+        assertThat(sessionRows(after)).isZero();
+        assertThat(location(browser.get("/me"))).contains("/login");
+    }
+
+    @Test
+    void staffNeedTheirTotpCodeAndTheCodeWorksOnlyOnce() {
+        HttpSessionClient browser = new HttpSessionClient(port);
+        HttpResponse<String> password = browser.submit("/login", "/login", Map.of("username", "leader", "password", DemoData.PASSWORD));
+        assertThat(location(password)).endsWith("/login/totp");
+        assertThat(browser.get("/workbench").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> wrong = browser.submit("/login/totp", "/login/totp", Map.of("code", "000000"));
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("验证码不正确");
+
+        String pendingSession = browser.sessionCookie();
+        String code = currentCode("leader");
+        HttpResponse<String> ok = browser.submit("/login/totp", "/login/totp", Map.of("code", code));
+        assertThat(location(ok)).endsWith("/workbench");
+        assertThat(browser.sessionCookie()).isNotEqualTo(pendingSession);
+        assertThat(browser.get("/workbench").body()).contains("局长").contains("全市");
+
+        HttpSessionClient replay = new HttpSessionClient(port);
+        replay.submit("/login", "/login", Map.of("username", "leader", "password", DemoData.PASSWORD));
+        assertThat(replay.submit("/login/totp", "/login/totp", Map.of("code", code)).body()).contains("验证码不正确");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountUntilTheLockoutEnds() {
+        HttpSessionClient browser = new HttpSessionClient(port);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(location(browser.submit("/login", "/login", Map.of("username", "party01", "password", "Wrong@pass" + i))))
+                    .endsWith("/login?error");
+        }
+        assertThat(location(browser.submit("/login", "/login", Map.of("username", "party01", "password", "Wrong@pass5"))))
+                .endsWith("/login?locked");
+        HttpResponse<String> right = browser.submit("/login", "/login", Map.of("username", "party01", "password", DemoData.PASSWORD));
+        assertThat(location(right)).endsWith("/login?locked");
+        assertThat(browser.get("/login?locked").body()).contains("账号已暂时锁定");
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(location(browser.submit("/login", "/login", Map.of("username", "party01", "password", DemoData.PASSWORD))))
+                .endsWith("/login/totp");
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = 'identity.login' and outcome = 'FAILURE' and actor = 'party01'")
+                .query(Long.class).single()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void anExpiredSessionSendsPagesToTheLoginAndTheApiAnswers401() {
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.submit("/login", "/login", Map.of("username", "zhangsan", "password", DemoData.PASSWORD));
+        assertThat(browser.get("/me").statusCode()).isEqualTo(200);
+        jdbc.sql("update oneseal.spring_session set expiry_time = 0 where session_id = :id")
+                .param("id", sessionId(browser.sessionCookie())).update();
+        HttpResponse<String> page = browser.get("/me");
+        assertThat(location(page)).endsWith("/login?expired");
+
+        browser.submit("/login", "/login", Map.of("username", "zhangsan", "password", DemoData.PASSWORD));
+        jdbc.sql("update oneseal.spring_session set expiry_time = 0 where session_id = :id")
+                .param("id", sessionId(browser.sessionCookie())).update();
+        HttpResponse<String> api = browser.get("/api/v1/regions");
+        assertThat(api.statusCode()).isEqualTo(401);
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(api.body()).contains("登录");
+    }
+
+    @Test
+    void aNewStaffMemberEnrolsTotpWithAQrCodeAndCanUseEachRecoveryCodeOnce() {
+        jdbc.sql("""
+                insert into oneseal.account (username, password_hash, kind, display_name, region_id, created_at)
+                select 'newbie', :hash, 'STAFF', '新同事', id, now() from oneseal.region where code = '990100'""")
+                .param("hash", passwords.encode(DemoData.PASSWORD)).update();
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.submit("/login", "/login", Map.of("username", "newbie", "password", DemoData.PASSWORD));
+        assertThat(location(browser.get("/login/totp"))).endsWith("/login/totp/enrol");
+        HttpResponse<String> enrolPage = browser.get("/login/totp/enrol");
+        assertThat(enrolPage.body()).contains("data:image/png;base64,");
+        String secret = find(enrolPage.body(), "id=\"totp-secret\">([A-Z2-7]{32})<");
+
+        HttpResponse<String> done = browser.post("/login/totp/enrol", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))));
+        assertThat(done.statusCode()).isEqualTo(200);
+        String recovery = find(done.body(), "<li>([A-Z0-9]{5}-[A-Z0-9]{5})</li>");
+        assertThat(browser.get("/workbench").statusCode()).isEqualTo(200);
+
+        HttpSessionClient again = new HttpSessionClient(port);
+        again.submit("/login", "/login", Map.of("username", "newbie", "password", DemoData.PASSWORD));
+        assertThat(location(again.submit("/login/totp", "/login/totp", Map.of("code", recovery.toLowerCase())))).endsWith("/workbench");
+        HttpSessionClient reuse = new HttpSessionClient(port);
+        reuse.submit("/login", "/login", Map.of("username", "newbie", "password", DemoData.PASSWORD));
+        assertThat(reuse.submit("/login/totp", "/login/totp", Map.of("code", recovery)).body()).contains("验证码不正确");
+    }
+
+    private String currentCode(String username) {
+        String secret = jdbc.sql("select totp_secret from oneseal.account where username = :u").param("u", username)
+                .query(String.class).single();
+        return Totp.code(secret, Totp.step(clock.instant()));
+    }
+
+    private long sessionRows(String cookie) {
+        return jdbc.sql("select count(*) from oneseal.spring_session where session_id = :id").param("id", sessionId(cookie))
+                .query(Long.class).single();
+    }
+
+    /** Spring Session's cookie holds the session id base64-encoded. */
+    private static String sessionId(String cookie) {
+        return new String(java.util.Base64.getDecoder().decode(cookie));
+    }
+
+    private static String find(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        assertThat(m.find()).as("pattern %s", regex).isTrue();
+        return m.group(1);
+    }
+}
