@@ -43,7 +43,7 @@ create function audit_reject_change() returns trigger
 $$
 begin
     raise exception 'table %.% is append-only: % is not allowed', tg_table_schema, tg_table_name, tg_op
-        using errcode = 'insufficient_privilege',
+        using errcode = 'restrict_violation',
               hint = 'audit entries can never be changed or deleted';
 end;
 $$;

@@ -39,8 +39,8 @@ class AuditEntryStore {
     }
 
     void insert(StoredEntry e) {
-        jdbc.sql("insert into oneseal.audit_entry (" + COLUMNS + ") values (:seq, :occurredAt, :actor, :actingFor, :action, "
-                        + ":objectType, :objectId, :outcome, :reason, :regionId, :clientIp, :prevHash, :hash)")
+        jdbc.sql("insert into oneseal.audit_entry (" + COLUMNS + ") values (:seq, :occurredAt, :actor, :actingFor, "
+                        + ":action, :objectType, :objectId, :outcome, :reason, :regionId, :clientIp, :prevHash, :hash)")
                 .param("seq", e.seq())
                 .param("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
                 .param("actor", e.actor())

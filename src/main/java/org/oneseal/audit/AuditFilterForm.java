@@ -43,6 +43,21 @@ record AuditFilterForm(String actor, String action, String outcome, String objec
                 beforeSeq), errors);
     }
 
+    /** A field's text by name (for the form template). */
+    public String field(String name) {
+        return switch (name) {
+            case "actor" -> actor;
+            case "action" -> action;
+            case "outcome" -> outcome;
+            case "objectType" -> objectType;
+            case "objectId" -> objectId;
+            case "from" -> from;
+            case "to" -> to;
+            case "before" -> before;
+            default -> throw new IllegalArgumentException("no filter field " + name);
+        };
+    }
+
     /** The same filter on the next (older) page. */
     AuditFilterForm before(Long seq) {
         return new AuditFilterForm(actor, action, outcome, objectType, objectId, from, to,

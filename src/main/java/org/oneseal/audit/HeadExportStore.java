@@ -17,7 +17,8 @@ class HeadExportStore {
     }
 
     void insert(AuditHead head, OffsetDateTime exportedAt, String file) {
-        jdbc.sql("insert into oneseal.audit_head_export (exported_at, seq, hash, file) values (:at, :seq, :hash, :file)")
+        jdbc.sql("insert into oneseal.audit_head_export (exported_at, seq, hash, file) "
+                        + "values (:at, :seq, :hash, :file)")
                 .param("at", exportedAt)
                 .param("seq", head.seq())
                 .param("hash", head.hash())

@@ -2,6 +2,7 @@ package org.oneseal.audit;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ class HeadExporter {
     public AuditHead export() {
         return transaction.execute(status -> {
             AuditHead head = entries.head().orElseGet(AuditHead::empty);
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
             exports.insert(head, now, file.path().toString());
             file.write(head, now);
             return head;

@@ -169,7 +169,8 @@ class AuditPagesTests {
                 .andReturn();
         ChainVerification verification = (ChainVerification) result.getFlashMap().get("verification");
         assertThat(verification.intact()).as(verification.problem()).isTrue();
-        mvc.perform(get("/audit/verify").flashAttr("verification", verification))
+        // the redirect target shows the result kept in the (JDBC) session
+        mvc.perform(get("/audit/verify").cookie(result.getResponse().getCookies()))
                 .andExpect(content().string(containsString("日志完整：已校验 " + verification.entriesChecked())));
         assertThat(jdbc.sql("select actor, outcome, client_ip from oneseal.audit_entry "
                 + "where action = 'audit.chain.verify' order by seq desc limit 1").query().singleRow())

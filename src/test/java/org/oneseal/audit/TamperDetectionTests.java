@@ -48,7 +48,8 @@ class TamperDetectionTests {
     @Test
     void editedFieldIsDetected() {
         long s3 = seqs.get(2);
-        ChainVerification r = tampered(() -> sql("update oneseal.audit_entry set actor = 'mallory' where seq = ?", s3));
+        ChainVerification r = tampered(
+                () -> sql("update oneseal.audit_entry set actor = 'mallory' where seq = ?", s3));
         assertBroken(r, s3, ChainProblem.EDITED);
         assertThat(r.problem()).isEqualTo("第 " + s3 + " 条记录的内容与它的散列不符：这条记录在写入后被修改过。");
     }
@@ -143,8 +144,9 @@ class TamperDetectionTests {
             exporter.export();
             StoredEntry last = jdbc.sql("select " + AuditEntryStore.COLUMNS + " from oneseal.audit_entry where seq = ?")
                     .param(s5).query(AuditEntryStore::row).single();
-            StoredEntry forged = new StoredEntry(s5, last.occurredAt(), last.actor(), null, last.action(),
-                    last.objectType(), last.objectId(), "DENIED", null, null, null, last.prevHash(), null).sealed();
+            StoredEntry forged = new StoredEntry(s5, last.occurredAt(), last.actor(), last.actingFor(), last.action(),
+                    last.objectType(), last.objectId(), "DENIED", last.reason(), last.regionId(), last.clientIp(),
+                    last.prevHash(), null).sealed();
             sql("update oneseal.audit_entry set outcome = ?, hash = ? where seq = ?", "DENIED", forged.hash(), s5);
         });
         assertBroken(r, s5, ChainProblem.HEAD_MISMATCH);
