@@ -2,6 +2,7 @@ package org.oneseal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -23,15 +24,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class ChainedAuditLog implements AuditLog {
 
     static final String ANONYMOUS = "anonymous";
-    /** Marks the current thread's transaction as holding the chain lock. */
-    private static final Object LOCK_HELD = new Object();
+    /** Bound to the connection holder of the thread's transaction that holds the chain lock. */
+    private static final Object LOCK_HOLDER = new Object();
 
     private final AuditEntryStore store;
     private final Clock clock;
+    private final DataSource dataSource;
 
-    ChainedAuditLog(AuditEntryStore store, Clock clock) {
+    ChainedAuditLog(AuditEntryStore store, Clock clock, DataSource dataSource) {
         this.store = store;
         this.clock = clock;
+        this.dataSource = dataSource;
     }
 
     @Override
@@ -43,17 +46,14 @@ class ChainedAuditLog implements AuditLog {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long recordIndependently(AuditRecord record) {
-        if (TransactionSynchronizationManager.hasResource(LOCK_HELD)) {
-            // the suspended outer transaction holds the lock until it ends: waiting here would never end
-            throw new IllegalStateException("recordIndependently() was called while this thread's transaction "
-                    + "has already written an audit entry; record it with record() or after that transaction ends");
-        }
         return append(record);
     }
 
     private long append(AuditRecord record) {
+        Object transaction = TransactionSynchronizationManager.getResource(dataSource);
+        refuseSelfDeadlock(transaction);
         store.lockChain();
-        rememberLockHeld();
+        rememberLockHolder(transaction);
         AuditHead head = store.head().orElseGet(AuditHead::empty);
         StoredEntry entry = new StoredEntry(head.seq() + 1, ChainHashing.toStoredPrecision(clock.instant()),
                 actorOf(record), record.actingFor(), record.action(), record.objectType(), record.objectId(),
@@ -62,15 +62,28 @@ class ChainedAuditLog implements AuditLog {
         return entry.seq();
     }
 
-    private static void rememberLockHeld() {
-        if (TransactionSynchronizationManager.hasResource(LOCK_HELD)) {
+    /**
+     * A suspended transaction of this thread that already holds the chain lock keeps it until it ends, and it
+     * cannot end while this thread waits: fail instead of waiting forever.
+     */
+    private static void refuseSelfDeadlock(Object transaction) {
+        Object holder = TransactionSynchronizationManager.getResource(LOCK_HOLDER);
+        if (holder != null && holder != transaction) {
+            throw new IllegalStateException("an audit entry cannot be written in a new transaction while a "
+                    + "suspended transaction of the same thread has written one; write it in that transaction or "
+                    + "after it has ended");
+        }
+    }
+
+    private static void rememberLockHolder(Object transaction) {
+        if (TransactionSynchronizationManager.hasResource(LOCK_HOLDER)) {
             return;
         }
-        TransactionSynchronizationManager.bindResource(LOCK_HELD, Boolean.TRUE);
+        TransactionSynchronizationManager.bindResource(LOCK_HOLDER, transaction);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(LOCK_HELD);
+                TransactionSynchronizationManager.unbindResourceIfPossible(LOCK_HOLDER);
             }
         });
     }

@@ -18,6 +18,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -132,6 +133,25 @@ class AuditLogTests {
                     auditLog.record(AuditRecord.of(uniqueAction("first"), null, null));
                     auditLog.recordIndependently(AuditRecord.of(uniqueAction("second"), null, null));
                 })).isInstanceOf(IllegalStateException.class));
+    }
+
+    @Test
+    void aNewTransactionAfterAnEntryInTheSuspendedOneFailsInsteadOfWaitingForever() {
+        TransactionTemplate requiresNew = new TransactionTemplate(transaction.getTransactionManager());
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    auditLog.record(AuditRecord.of(uniqueAction("outer"), null, null));
+                    requiresNew.executeWithoutResult(inner -> auditLog.record(AuditRecord.of(uniqueAction("inner"),
+                            null, null)));
+                })).isInstanceOf(IllegalStateException.class));
+        String action = uniqueAction("after");
+        transaction.executeWithoutResult(status -> {
+            auditLog.recordIndependently(AuditRecord.of(action, null, null));
+            auditLog.record(AuditRecord.of(action, null, null));
+        });
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
