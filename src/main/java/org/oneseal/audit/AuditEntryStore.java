@@ -1,0 +1,83 @@
+package org.oneseal.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL on {@code oneseal.audit_entry}: the chain lock, the head, appends and the verifier's batches. */
+@Repository
+class AuditEntryStore {
+
+    /** Key of the transaction-scoped advisory lock that serialises appends ("OSAUDIT" in ASCII). */
+    static final long CHAIN_LOCK_KEY = 0x4F_53_41_55_44_49_54L;
+
+    static final String COLUMNS = "seq, occurred_at, actor, acting_for, action, object_type, object_id, outcome, "
+            + "reason, region_id, client_ip, prev_hash, hash";
+
+    private final JdbcClient jdbc;
+
+    AuditEntryStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Waits for the chain lock; it is released when the current transaction ends. */
+    void lockChain() {
+        jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK_KEY).query().listOfRows();
+    }
+
+    /** The last entry (seq and hash), if any. */
+    Optional<AuditHead> head() {
+        return jdbc.sql("select seq, hash, occurred_at from oneseal.audit_entry order by seq desc limit 1")
+                .query((rs, n) -> new AuditHead(rs.getLong("seq"), rs.getString("hash"),
+                        rs.getObject("occurred_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    void insert(StoredEntry e) {
+        jdbc.sql("insert into oneseal.audit_entry (" + COLUMNS + ") values (:seq, :occurredAt, :actor, :actingFor, "
+                        + ":action, :objectType, :objectId, :outcome, :reason, :regionId, :clientIp, :prevHash, :hash)")
+                .param("seq", e.seq())
+                .param("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                .param("actor", e.actor())
+                .param("actingFor", e.actingFor())
+                .param("action", e.action())
+                .param("objectType", e.objectType())
+                .param("objectId", e.objectId())
+                .param("outcome", e.outcome())
+                .param("reason", e.reason())
+                .param("regionId", e.regionId())
+                .param("clientIp", e.clientIp())
+                .param("prevHash", e.prevHash())
+                .param("hash", e.hash())
+                .update();
+    }
+
+    /** Up to {@code limit} entries with seq greater than {@code afterSeq}, in seq order (keyset pagination). */
+    List<StoredEntry> batchAfter(long afterSeq, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from oneseal.audit_entry where seq > :after order by seq limit :limit")
+                .param("after", afterSeq)
+                .param("limit", limit)
+                .query(AuditEntryStore::row)
+                .list();
+    }
+
+    /** The seq of the entry whose hash this is (hashes are unique), used once to explain a broken link. */
+    Optional<Long> seqOfHash(String hash) {
+        return jdbc.sql("select seq from oneseal.audit_entry where hash = :hash")
+                .param("hash", hash)
+                .query(Long.class)
+                .optional();
+    }
+
+    static StoredEntry row(ResultSet rs, int rowNum) throws SQLException {
+        return new StoredEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), (Long) rs.getObject(10, Long.class), rs.getString(11),
+                rs.getString(12), rs.getString(13));
+    }
+}

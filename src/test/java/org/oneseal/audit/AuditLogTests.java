@@ -1,0 +1,178 @@
+package org.oneseal.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.oneseal.audit.AuditTestSupport.uniqueAction;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oneseal.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/** Writing entries: who, from where, when, in whose transaction, and that entries cannot be changed. */
+@IntegrationTest
+class AuditLogTests {
+
+    @Autowired AuditLog auditLog;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transaction;
+
+    @BeforeAll
+    static void scratchTable(@Autowired JdbcClient jdbc) {
+        jdbc.sql("create table if not exists oneseal.audit_test_scratch (id varchar(40) primary key)").update();
+    }
+
+    @AfterAll
+    static void dropScratchTable(@Autowired JdbcClient jdbc) {
+        jdbc.sql("drop table if exists oneseal.audit_test_scratch").update();
+    }
+
+    @Test
+    void anEntryHoldsEveryFieldAndLinksToThePreviousOne() {
+        String action = uniqueAction("fields");
+        long previous = auditLog.record(AuditRecord.of(action, null, null));
+        long seq = auditLog.record(new AuditRecord("wang.wu", "li.si", action, "Case", "C-1", AuditOutcome.DENIED,
+                "超出数据范围", 3202L));
+        Map<String, Object> row = row(seq);
+        assertThat(row).containsEntry("actor", "wang.wu").containsEntry("acting_for", "li.si")
+                .containsEntry("action", action).containsEntry("object_type", "Case")
+                .containsEntry("object_id", "C-1").containsEntry("outcome", "DENIED")
+                .containsEntry("reason", "超出数据范围").containsEntry("region_id", 3202L);
+        assertThat(seq).isEqualTo(previous + 1);
+        assertThat(row.get("prev_hash")).isEqualTo(row(previous).get("hash"));
+        OffsetDateTime at = jdbc.sql("select occurred_at from oneseal.audit_entry where seq = ?").param(seq)
+                .query(OffsetDateTime.class).single();
+        assertThat(at).isCloseTo(OffsetDateTime.now(), org.assertj.core.api.Assertions.within(1, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void actorIsAnonymousWithoutAuthenticationAndIpIsEmptyWithoutRequest() {
+        RequestContextHolder.resetRequestAttributes(); // the test framework provides a mock request
+        long seq = auditLog.record(AuditRecord.of(uniqueAction("anon"), null, null));
+        assertThat(row(seq)).containsEntry("actor", "anonymous").containsEntry("client_ip", null);
+    }
+
+    @Test
+    @WithMockUser("zhao.liu")
+    void actorIsTheAuthenticatedUserUnlessGiven() {
+        assertThat(row(auditLog.record(AuditRecord.of(uniqueAction("auth"), null, null))))
+                .containsEntry("actor", "zhao.liu");
+        assertThat(row(auditLog.record(AuditRecord.of(uniqueAction("auth"), null, null).actor("system"))))
+                .containsEntry("actor", "system");
+    }
+
+    @Test
+    void clientIpComesFromTheCurrentRequest() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.setRemoteAddr("10.20.30.40");
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        try {
+            long seq = auditLog.record(AuditRecord.of(uniqueAction("ip"), null, null));
+            assertThat(row(seq)).containsEntry("client_ip", "10.20.30.40");
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
+    }
+
+    @Test
+    void aFailedAuditWriteRollsBackTheCallersChange() {
+        long headBefore = head();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            jdbc.sql("insert into oneseal.audit_test_scratch (id) values ('rolled-back')").update();
+            auditLog.record(AuditRecord.of("x".repeat(101), null, null)); // longer than the action column allows
+        })).isInstanceOf(DataAccessException.class);
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_test_scratch where id = 'rolled-back'")
+                .query(Long.class).single()).isZero();
+        assertThat(head()).isEqualTo(headBefore);
+    }
+
+    @Test
+    void anEntryOfARolledBackTransactionLeavesNoGap() {
+        String action = uniqueAction("rollback");
+        long[] inside = new long[1];
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("insert into oneseal.audit_test_scratch (id) values ('gone')").update();
+            inside[0] = auditLog.record(AuditRecord.of(action, null, null));
+            status.setRollbackOnly();
+        });
+        long next = auditLog.record(AuditRecord.of(action, null, null));
+        assertThat(next).isEqualTo(inside[0]);
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
+                .query(Long.class).single()).isOne();
+    }
+
+    @Test
+    void anIndependentEntryStaysWhenTheCallerRollsBack() {
+        String action = uniqueAction("independent");
+        transaction.executeWithoutResult(status -> {
+            auditLog.recordIndependently(AuditRecord.of(action, null, null).outcome(AuditOutcome.FAILURE));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("select outcome from oneseal.audit_entry where action = ?").param(action)
+                .query(String.class).single()).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void anIndependentEntryAfterAnEntryInTheSameTransactionFailsInsteadOfWaitingForever() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    auditLog.record(AuditRecord.of(uniqueAction("first"), null, null));
+                    auditLog.recordIndependently(AuditRecord.of(uniqueAction("second"), null, null));
+                })).isInstanceOf(IllegalStateException.class));
+    }
+
+    @Test
+    void aNewTransactionAfterAnEntryInTheSuspendedOneFailsInsteadOfWaitingForever() {
+        TransactionTemplate requiresNew = new TransactionTemplate(transaction.getTransactionManager());
+        requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
+                assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+                    auditLog.record(AuditRecord.of(uniqueAction("outer"), null, null));
+                    requiresNew.executeWithoutResult(inner -> auditLog.record(AuditRecord.of(uniqueAction("inner"),
+                            null, null)));
+                })).isInstanceOf(IllegalStateException.class));
+        String action = uniqueAction("after");
+        transaction.executeWithoutResult(status -> {
+            auditLog.recordIndependently(AuditRecord.of(action, null, null));
+            auditLog.record(AuditRecord.of(action, null, null));
+        });
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
+                .query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void entriesCanBeNeitherChangedNorDeletedNorTruncated() {
+        long seq = auditLog.record(AuditRecord.of(uniqueAction("immutable"), null, null));
+        assertThatThrownBy(() -> jdbc.sql("update oneseal.audit_entry set actor = 'x' where seq = ?").param(seq).update())
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from oneseal.audit_entry where seq = ?").param(seq).update())
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate oneseal.audit_entry").update())
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate oneseal.audit_head_export").update())
+                .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
+        assertThat(row(seq)).containsEntry("seq", seq);
+    }
+
+    private Map<String, Object> row(long seq) {
+        return jdbc.sql("select * from oneseal.audit_entry where seq = ?").param(seq).query().singleRow();
+    }
+
+    private long head() {
+        return jdbc.sql("select coalesce(max(seq), 0) from oneseal.audit_entry").query(Long.class).single();
+    }
+}
