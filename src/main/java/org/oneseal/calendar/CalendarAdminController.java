@@ -106,7 +106,7 @@ class CalendarAdminController {
 
     private String yearsPage(Model model, YearForm form) {
         model.addAttribute("years", admin.years());
-        model.addAttribute("yearForm", form);
+        keepSubmittedForm(model, "yearForm", form);
         model.addAttribute("currentYear", LocalDate.now(clock).getYear());
         return "calendar/years";
     }
@@ -115,7 +115,7 @@ class CalendarAdminController {
         YearDetail detail = admin.year(year);
         model.addAttribute("year", detail);
         model.addAttribute("grid", MonthGrid.of(YearMonth.of(year, shownMonth(year, month)), detail.rule()));
-        model.addAttribute("dayForm", form);
+        keepSubmittedForm(model, "dayForm", form);
         model.addAttribute("kinds", SpecialDayKind.values());
         return "calendar/year";
     }
@@ -123,9 +123,19 @@ class CalendarAdminController {
     private String dayPage(Model model, YearDetail detail, LocalDate date, DayForm form) {
         model.addAttribute("year", detail);
         model.addAttribute("date", date);
-        model.addAttribute("dayForm", form);
+        keepSubmittedForm(model, "dayForm", form);
         model.addAttribute("kinds", SpecialDayKind.values());
         return "calendar/day";
+    }
+
+    /**
+     * On a GET the form is new; after a failed POST the model already holds the submitted form with
+     * its binding result, which replacing the attribute would drop (and with it the field errors).
+     */
+    private static void keepSubmittedForm(Model model, String name, Object form) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, form);
+        }
     }
 
     /** The requested month; else this month when the year is the current one; else January. */
