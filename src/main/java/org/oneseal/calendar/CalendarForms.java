@@ -1,0 +1,41 @@
+package org.oneseal.calendar;
+
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Small helpers of the administrator's forms. */
+final class CalendarForms {
+
+    static final String PREFIX = "calendar.";
+
+    private CalendarForms() {
+    }
+
+    /**
+     * Runs the change; when the facade rejects it, records the rejection as a field error (message key
+     * and arguments, resolved in the user's language) and answers false.
+     */
+    static boolean attempt(BindingResult binding, Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (CalendarChangeRejected rejected) {
+            binding.rejectValue(rejected.field(), withoutPrefix(rejected.code()), rejected.args(), rejected.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The controller's message codes resolver puts "calendar." in front of every code (so that
+     * conversion errors find calendar.typeMismatch...): the rejection's key loses its own prefix here.
+     */
+    static String withoutPrefix(String key) {
+        return key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+    }
+
+    /** A success message shown once on the page the browser is redirected to. */
+    static void flash(RedirectAttributes redirect, String key, Object argument) {
+        redirect.addFlashAttribute("flash", key);
+        redirect.addFlashAttribute("flashArgument", String.valueOf(argument));
+    }
+}

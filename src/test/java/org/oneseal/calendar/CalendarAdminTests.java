@@ -1,0 +1,216 @@
+package org.oneseal.calendar;
+
+import static java.time.LocalDate.parse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oneseal.IntegrationTest;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditRecord;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The administrator's pages. Changes use 2028 (reset before each test) and 2027 (created once here);
+ * no other test relies on either year. 2028-05-02 is a Tuesday, 2028-05-06 a Saturday.
+ */
+@IntegrationTest
+@WithMockUser(username = "admin", authorities = "calendar:manage")
+class CalendarAdminTests {
+
+    @MockitoBean
+    AuditLog auditLog;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    CalendarCache cache;
+
+    @Autowired
+    WorkingDayCalendar calendar;
+
+    @BeforeEach
+    void emptyYear2028() {
+        jdbc.sql("delete from oneseal.calendar_year where year = 2028").update();
+        jdbc.sql("insert into oneseal.calendar_year (year, source_document) values (2028, '测试用的2028年通知')").update();
+        cache.evict(2028);
+    }
+
+    @Test
+    void listsTheShippedYearsWithTheirSource() throws Exception {
+        mvc.perform(get("/admin/calendar"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("国办发明电〔2024〕12号")))
+                .andExpect(content().string(containsString("国办发明电〔2023〕7号")))
+                .andExpect(content().string(containsString("33 天")));
+    }
+
+    @Test
+    void showsAYearWithItsDaysAndAMonthGrid() throws Exception {
+        mvc.perform(get("/admin/calendar/2026").param("month", "2"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2026年工作日历")))
+                .andExpect(content().string(containsString("2026年2月")))
+                .andExpect(content().string(containsString("2026-02-28")))
+                .andExpect(content().string(containsString("春节调休上班")));
+        mvc.perform(get("/admin/calendar/2026").param("lang", "en"))
+                .andExpect(content().string(containsString("Working-day calendar 2026")));
+    }
+
+    @Test
+    void createsAYearAndAuditsIt() throws Exception {
+        mvc.perform(post("/admin/calendar/years").with(csrf())
+                        .param("year", "2027").param("sourceDocument", "国务院办公厅关于2027年部分节假日安排的通知"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/calendar/2027"))
+                .andExpect(flash().attribute("flash", "calendar.flash.yearCreated"));
+
+        assertThat(count("select count(*) from oneseal.calendar_year where year = 2027")).isEqualTo(1);
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.year.create", "CalendarYear", "2027")));
+        mvc.perform(post("/admin/calendar/years").with(csrf()).param("year", "2027").param("sourceDocument", "再次"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2027年已经录入")));
+    }
+
+    @Test
+    void refusesAYearWithoutSourceOrOutOfRange() throws Exception {
+        expectFieldError(mvc.perform(post("/admin/calendar/years").with(csrf()).param("year", "2029").param("sourceDocument", " ")),
+                "请填写来源文件");
+        expectFieldError(mvc.perform(post("/admin/calendar/years").with(csrf()).param("year", "1800").param("sourceDocument", "通知")),
+                "年份须在 1900 到 2200 之间");
+        expectFieldError(mvc.perform(post("/admin/calendar/years").with(csrf()).param("year", "二〇二九").param("sourceDocument", "通知")),
+                "请输入四位数字的年份");
+        assertThat(count("select count(*) from oneseal.calendar_year where year in (1800, 2029)")).isZero();
+        verifyNoInteractions(auditLog);
+    }
+
+    @Test
+    void addsAHolidayThatTheCalendarUsesAtOnce() throws Exception {
+        assertThat(calendar.isWorkingDay(parse("2028-05-02"))).isTrue();
+
+        mvc.perform(post("/admin/calendar/2028/days").with(csrf())
+                        .param("date", "2028-05-02").param("kind", "HOLIDAY").param("name", "劳动节"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/calendar/2028?month=5"));
+
+        assertThat(calendar.day(parse("2028-05-02")))
+                .isEqualTo(new CalendarDay(parse("2028-05-02"), false, DayKind.HOLIDAY, "劳动节"));
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.day.create", "CalendarDay", "2028-05-02")));
+        mvc.perform(get("/admin/calendar/2028").param("month", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<td>劳动节</td>")));
+    }
+
+    @Test
+    void refusesAMakeupDayOnAWeekdayWithAFieldMessageAndStoresNothing() throws Exception {
+        expectFieldError(addDay("2028-05-02", "MAKEUP_WORKDAY", "劳动节调休上班"), "2028-05-02是周一至周五，调休上班日只能是周六或周日");
+        expectFieldError(addDay("2029-05-05", "HOLIDAY", "劳动节"), "日期须在2028年之内");
+        expectFieldError(addDay("2028-05-03", "HOLIDAY", " "), "请填写名称");
+        expectFieldError(addDay("2028-02-30", "HOLIDAY", "不存在的日子"), "请输入有效日期");
+        expectFieldError(addDay("2028-05-03", "SOMETHING", "劳动节"), "请从列表中选择类型");
+
+        assertThat(count("select count(*) from oneseal.calendar_day where year = 2028")).isZero();
+        verifyNoInteractions(auditLog);
+    }
+
+    @Test
+    void refusesASecondEntryForTheSameDate() throws Exception {
+        addDay("2028-05-06", "MAKEUP_WORKDAY", "劳动节调休上班").andExpect(status().is3xxRedirection());
+
+        expectFieldError(addDay("2028-05-06", "HOLIDAY", "劳动节"), "2028-05-06已录入为“劳动节调休上班”");
+        assertThat(count("select count(*) from oneseal.calendar_day where year = 2028")).isEqualTo(1);
+    }
+
+    @Test
+    void showsRuleMessagesInEnglishToo() throws Exception {
+        mvc.perform(post("/admin/calendar/2028/days").with(csrf()).param("lang", "en")
+                        .param("date", "2028-05-02").param("kind", "MAKEUP_WORKDAY").param("name", "Labour Day"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("a make-up working day must be a Saturday or Sunday")));
+    }
+
+    @Test
+    void changesAndRemovesADayWithAudit() throws Exception {
+        addDay("2028-05-06", "HOLIDAY", "劳动节").andExpect(status().is3xxRedirection());
+        assertThat(calendar.isWorkingDay(parse("2028-05-06"))).isFalse();
+
+        mvc.perform(get("/admin/calendar/2028/days/2028-05-06")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("劳动节")));
+        mvc.perform(post("/admin/calendar/2028/days/2028-05-06").with(csrf())
+                        .param("date", "2028-05-06").param("kind", "MAKEUP_WORKDAY").param("name", "劳动节调休上班"))
+                .andExpect(redirectedUrl("/admin/calendar/2028?month=5"));
+        assertThat(calendar.day(parse("2028-05-06")).kind()).isEqualTo(DayKind.MAKEUP_WORKDAY);
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.day.update", "CalendarDay", "2028-05-06")));
+
+        mvc.perform(post("/admin/calendar/2028/days/2028-05-06/delete").with(csrf()))
+                .andExpect(redirectedUrl("/admin/calendar/2028?month=5"));
+        assertThat(calendar.day(parse("2028-05-06")).kind()).isEqualTo(DayKind.WEEKEND);
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.day.delete", "CalendarDay", "2028-05-06")));
+    }
+
+    @Test
+    void refusesAChangeThatBreaksARule() throws Exception {
+        addDay("2028-05-02", "HOLIDAY", "劳动节").andExpect(status().is3xxRedirection());
+
+        mvc.perform(post("/admin/calendar/2028/days/2028-05-02").with(csrf())
+                        .param("date", "2028-05-02").param("kind", "MAKEUP_WORKDAY").param("name", "劳动节"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("调休上班日只能是周六或周日")));
+        assertThat(calendar.day(parse("2028-05-02")).kind()).isEqualTo(DayKind.HOLIDAY);
+    }
+
+    @Test
+    @WithMockUser(username = "clerk", authorities = "casework:read")
+    void deniesUsersWithoutTheAuthority() throws Exception {
+        mvc.perform(get("/admin/calendar")).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/calendar/2026")).andExpect(status().isForbidden());
+        addDay("2028-05-02", "HOLIDAY", "劳动节").andExpect(status().isForbidden());
+        mvc.perform(post("/admin/calendar/years").with(csrf()).param("year", "2029").param("sourceDocument", "通知"))
+                .andExpect(status().isForbidden());
+
+        assertThat(count("select count(*) from oneseal.calendar_day where year = 2028")).isZero();
+        assertThat(count("select count(*) from oneseal.calendar_year where year = 2029")).isZero();
+        verifyNoInteractions(auditLog);
+    }
+
+    private ResultActions addDay(String date, String kind, String name) throws Exception {
+        return mvc.perform(post("/admin/calendar/2028/days").with(csrf())
+                .param("date", date).param("kind", kind).param("name", name));
+    }
+
+    private static void expectFieldError(ResultActions result, String message) throws Exception {
+        result.andExpect(status().isOk())
+                .andExpect(content().string(containsString("class=\"field-error\"")))
+                .andExpect(content().string(containsString(message)))
+                .andExpect(content().string(not(containsString("Failed to convert"))));
+    }
+
+    private static boolean audited(AuditRecord r, String action, String type, String id) {
+        return action.equals(r.action()) && type.equals(r.objectType()) && id.equals(r.objectId()) && r.regionId() == null;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
