@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
@@ -35,25 +36,30 @@ final class ChainHashing {
     }
 
     static String hash(StoredEntry e) {
-        return HEX.formatHex(sm3(canonical(e)));
+        return new Hasher().hash(e);
     }
 
+    /** The bytes that are hashed (for tests and independent verifiers; hashing streams them instead). */
     static byte[] canonical(StoredEntry e) {
         Encoder out = new Encoder();
-        out.field(VERSION);
-        out.field(e.prevHash());
-        out.field(Long.toString(e.seq()));
-        out.field(Long.toString(epochMicros(e.occurredAt())));
-        out.field(e.actor());
-        out.field(e.actingFor());
-        out.field(e.action());
-        out.field(e.objectType());
-        out.field(e.objectId());
-        out.field(e.outcome());
-        out.field(e.reason());
-        out.field(e.regionId() == null ? null : Long.toString(e.regionId()));
-        out.field(e.clientIp());
+        writeFields(e, out::field);
         return out.toByteArray();
+    }
+
+    private static void writeFields(StoredEntry e, Consumer<String> out) {
+        out.accept(VERSION);
+        out.accept(e.prevHash());
+        out.accept(Long.toString(e.seq()));
+        out.accept(Long.toString(epochMicros(e.occurredAt())));
+        out.accept(e.actor());
+        out.accept(e.actingFor());
+        out.accept(e.action());
+        out.accept(e.objectType());
+        out.accept(e.objectId());
+        out.accept(e.outcome());
+        out.accept(e.reason());
+        out.accept(e.regionId() == null ? null : Long.toString(e.regionId()));
+        out.accept(e.clientIp());
     }
 
     static long epochMicros(Instant instant) {
@@ -73,7 +79,42 @@ final class ChainHashing {
         return out;
     }
 
-    /** Length-prefixed UTF-8 fields. */
+    /**
+     * Streams the encoding straight into one reusable SM3 digest (the verifier keeps one per walk).
+     * Not thread-safe.
+     */
+    static final class Hasher {
+
+        private final SM3Digest digest = new SM3Digest();
+        private final byte[] length = new byte[4];
+        private final byte[] out = new byte[32];
+
+        String hash(StoredEntry e) {
+            writeFields(e, this::field);
+            digest.doFinal(out, 0);
+            return HEX.formatHex(out);
+        }
+
+        private void field(String value) {
+            if (value == null) {
+                writeLength(-1);
+                return;
+            }
+            byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+            writeLength(bytes.length);
+            digest.update(bytes, 0, bytes.length);
+        }
+
+        private void writeLength(int n) {
+            length[0] = (byte) (n >>> 24);
+            length[1] = (byte) (n >>> 16);
+            length[2] = (byte) (n >>> 8);
+            length[3] = (byte) n;
+            digest.update(length, 0, 4);
+        }
+    }
+
+    /** Length-prefixed UTF-8 fields into a byte array. */
     private static final class Encoder extends ByteArrayOutputStream {
 
         Encoder() {
@@ -90,11 +131,11 @@ final class ChainHashing {
             write(bytes, 0, bytes.length);
         }
 
-        private void writeLength(int length) {
-            write(length >>> 24);
-            write(length >>> 16);
-            write(length >>> 8);
-            write(length);
+        private void writeLength(int n) {
+            write(n >>> 24);
+            write(n >>> 16);
+            write(n >>> 8);
+            write(n);
         }
     }
 }

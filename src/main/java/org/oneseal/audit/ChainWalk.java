@@ -13,6 +13,7 @@ final class ChainWalk {
 
     private final Function<String, Optional<Long>> seqOfHash;
     private final ExportedHeads exportedHeads;
+    private final ChainHashing.Hasher hasher = new ChainHashing.Hasher();
     private long expectedSeq = 1;
     private String expectedPrev = ChainHashing.GENESIS;
     private long checked;
@@ -60,7 +61,7 @@ final class ChainWalk {
             return missing(expectedSeq, e.seq() - 1);
         }
         boolean linked = expectedPrev.equals(e.prevHash());
-        boolean sealed = ChainHashing.hash(e).equals(e.hash());
+        boolean sealed = hasher.hash(e).equals(e.hash());
         if (linked && sealed) {
             return null;
         }

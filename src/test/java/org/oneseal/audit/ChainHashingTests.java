@@ -51,6 +51,14 @@ class ChainHashingTests {
     }
 
     @Test
+    void theStreamingHasherHashesExactlyTheCanonicalBytes() {
+        ChainHashing.Hasher reused = new ChainHashing.Hasher();
+        for (StoredEntry e : List.of(sample(), ChainWalkTests.entry(1, ChainHashing.GENESIS, "测试.动作"), sample())) {
+            assertThat(reused.hash(e)).isEqualTo(HexFormat.of().formatHex(ChainHashing.sm3(ChainHashing.canonical(e))));
+        }
+    }
+
+    @Test
     void nullAndEmptyFieldsHashDifferently() {
         StoredEntry withNull = sample();
         StoredEntry withEmpty = new StoredEntry(7, AT, "zhangsan", "", "casework.case.accept", "Case", "C-2026-0001",
