@@ -23,6 +23,8 @@ public class HttpSessionClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
@@ -34,7 +36,7 @@ public class HttpSessionClient {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", HTML).GET());
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -58,7 +60,7 @@ public class HttpSessionClient {
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

@@ -105,6 +105,9 @@ class AccountAdminController {
 
     private String form(Model model, Long id) {
         var scope = currentUser.scope();
+        if (model.getAttribute("form") == null) { // a value that could not even be converted
+            model.addAttribute("form", new StaffAccountCommand("", "", scope.region(), null, false, Set.of(), true, ""));
+        }
         model.addAttribute("accountId", id);
         model.addAttribute("visibleRegions", regions.all().stream().filter(r -> scope.covers(r.id())).toList());
         model.addAttribute("units", organisation.list(scope, OrgUnitFilter.none()));

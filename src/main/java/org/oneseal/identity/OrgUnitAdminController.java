@@ -77,6 +77,9 @@ class OrgUnitAdminController {
 
     private String form(Model model, Long id) {
         var scope = currentUser.scope();
+        if (model.getAttribute("form") == null) { // a value that could not even be converted
+            model.addAttribute("form", new OrgUnitCommand(scope.region(), null, OrgUnitKind.BUREAU_SECTION, null, "", "", "", 0, true));
+        }
         model.addAttribute("unitId", id);
         model.addAttribute("visibleRegions", regions.all().stream().filter(r -> scope.covers(r.id())).toList());
         model.addAttribute("parents", organisation.list(scope, OrgUnitFilter.none()));

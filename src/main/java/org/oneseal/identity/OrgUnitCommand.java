@@ -16,6 +16,11 @@ public record OrgUnitCommand(
         @Pattern(regexp = "[A-Za-z0-9_-]{2,40}", message = "{identity.orgunit.code.pattern}") String code,
         @NotBlank(message = "{identity.orgunit.name.required}") @Size(max = 100, message = "{identity.name.size}") String name,
         @Size(max = 500, message = "{identity.description.size}") String description,
-        @PositiveOrZero(message = "{identity.sort.positive}") int sortOrder,
-        boolean active) {
+        @PositiveOrZero(message = "{identity.sort.positive}") Integer sortOrder,
+        Boolean active) {
+
+    public OrgUnitCommand {
+        sortOrder = sortOrder == null ? 0 : sortOrder;
+        active = Boolean.TRUE.equals(active);
+    }
 }

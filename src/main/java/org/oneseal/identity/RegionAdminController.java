@@ -61,6 +61,9 @@ class RegionAdminController {
     }
 
     private String form(Model model, Long id) {
+        if (model.getAttribute("form") == null) { // a value that could not even be converted (e.g. letters for a number)
+            model.addAttribute("form", new RegionCommand("", "", RegionLevel.COUNTY, null, 0, true));
+        }
         model.addAttribute("regionId", id);
         model.addAttribute("allRegions", regions.all());
         model.addAttribute("levels", RegionLevel.values());

@@ -13,6 +13,11 @@ public record RegionCommand(
         @NotBlank(message = "{identity.region.name.required}") @Size(max = 60, message = "{identity.name.size}") String name,
         @NotNull(message = "{identity.region.level.required}") RegionLevel level,
         Long parentId,
-        @PositiveOrZero(message = "{identity.sort.positive}") int sortOrder,
-        boolean active) {
+        @PositiveOrZero(message = "{identity.sort.positive}") Integer sortOrder,
+        Boolean active) {
+
+    public RegionCommand {
+        sortOrder = sortOrder == null ? 0 : sortOrder;
+        active = Boolean.TRUE.equals(active);
+    }
 }

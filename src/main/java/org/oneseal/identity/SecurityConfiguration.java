@@ -7,7 +7,14 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.RequestMatcherDelegatingAccessDeniedHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -41,16 +48,17 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-            LoginHandlers handlers, ApiProblemResponses problems) throws Exception {
+            LoginHandlers handlers, ApiProblemResponses problems, PageAccessDenied pageDenied) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.securityContext(c -> c.securityContextRepository(contexts))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers(HttpMethod.POST, "/register/**", "/api/v1/registrations/**").permitAll()
                         .requestMatchers("/login/totp", "/login/totp/**").hasAuthority(MFA_PENDING)
-                        .requestMatchers("/workbench/**", "/admin/**", "/audit/**").hasAuthority("kind:STAFF")
+                        .requestMatchers("/audit/verify", "/actuator/auditchain").hasAuthority("audit:verify")
+                        .requestMatchers("/audit", "/audit/**", "/api/v1/audit/**").hasAuthority("audit:read")
+                        .requestMatchers("/workbench/**", "/admin/**").hasAuthority("kind:STAFF")
                         .requestMatchers("/me", "/me/**").hasAnyAuthority("kind:PERSON", "kind:ENTERPRISE")
-                        .requestMatchers("/actuator/auditchain").hasAuthority("audit:verify")
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().hasAnyAuthority(SIGNED_IN))
                 .formLogin(form -> form.loginPage("/login").permitAll()
@@ -59,13 +67,23 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?logout").invalidateHttpSession(true).deleteCookies("SESSION"))
                 .sessionManagement(s -> s.invalidSessionStrategy(handlers))
                 .exceptionHandling(e -> e
-                        .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(problems, api))
+                        .authenticationEntryPoint(entryPoint(api, problems))
+                        .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
+                                new LinkedHashMap<>(Map.of(api, problems)), pageDenied)))
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/registrations/**"))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(f -> f.deny()));
         return http.build();
+    }
+
+    /** The API answers 401 problem+json; pages send the browser to the login page. */
+    private static AuthenticationEntryPoint entryPoint(RequestMatcher api, AuthenticationEntryPoint problems) {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> map = new LinkedHashMap<>();
+        map.put(api, problems);
+        DelegatingAuthenticationEntryPoint delegating = new DelegatingAuthenticationEntryPoint(map);
+        delegating.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"));
+        return delegating;
     }
 }

@@ -13,12 +13,14 @@ public record StaffAccountCommand(
         @NotBlank(message = "{identity.displayName.required}") @Size(max = 100, message = "{identity.name.size}") String displayName,
         @NotNull(message = "{identity.orgunit.region.required}") Long regionId,
         Long orgUnitId,
-        boolean cityWide,
+        Boolean cityWide,
         Set<Role> roles,
-        boolean enabled,
+        Boolean enabled,
         @Size(max = 64, message = "{identity.password.tooLong}") String initialPassword) {
 
     public StaffAccountCommand {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        cityWide = Boolean.TRUE.equals(cityWide);
+        enabled = Boolean.TRUE.equals(enabled);
     }
 }

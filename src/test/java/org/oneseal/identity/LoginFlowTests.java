@@ -104,13 +104,13 @@ class LoginFlowTests {
         HttpSessionClient browser = new HttpSessionClient(port);
         browser.submit("/login", "/login", Map.of("username", "zhangsan", "password", DemoData.PASSWORD));
         assertThat(browser.get("/me").statusCode()).isEqualTo(200);
-        jdbc.sql("update oneseal.spring_session set expiry_time = 0 where session_id = :id")
+        jdbc.sql("update oneseal.spring_session set last_access_time = last_access_time - 1860000, expiry_time = expiry_time - 1860000 where session_id = :id")
                 .param("id", sessionId(browser.sessionCookie())).update();
         HttpResponse<String> page = browser.get("/me");
         assertThat(location(page)).endsWith("/login?expired");
 
         browser.submit("/login", "/login", Map.of("username", "zhangsan", "password", DemoData.PASSWORD));
-        jdbc.sql("update oneseal.spring_session set expiry_time = 0 where session_id = :id")
+        jdbc.sql("update oneseal.spring_session set last_access_time = last_access_time - 1860000, expiry_time = expiry_time - 1860000 where session_id = :id")
                 .param("id", sessionId(browser.sessionCookie())).update();
         HttpResponse<String> api = browser.get("/api/v1/regions");
         assertThat(api.statusCode()).isEqualTo(401);
