@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
@@ -99,8 +100,14 @@ class CalendarAdminController {
     @PostMapping("/{year}/days/{date}/delete")
     String removeDay(@PathVariable int year, @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
-        admin.removeDay(year, date);
-        CalendarForms.flash(redirect, "calendar.flash.dayRemoved", date);
+        try {
+            admin.removeDay(year, date);
+            CalendarForms.flash(redirect, "calendar.flash.dayRemoved", date);
+        } catch (CalendarChangeRejected rejected) {
+            CalendarForms.flashError(redirect, rejected.code(), rejected.args());
+        } catch (OptimisticLockingFailureException concurrent) {
+            CalendarForms.flashError(redirect, CalendarForms.CONCURRENT_CHANGE, new Object[0]);
+        }
         return REDIRECT + year + "?month=" + date.getMonthValue();
     }
 
