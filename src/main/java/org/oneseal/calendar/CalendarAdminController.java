@@ -66,6 +66,18 @@ class CalendarAdminController {
         return yearPage(model, year, month, DayForm.empty());
     }
 
+    @PostMapping("/{year}/source")
+    String changeSource(@PathVariable int year, @Valid @ModelAttribute("sourceForm") SourceForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors() && CalendarForms.attempt(binding,
+                () -> admin.changeSource(year, form.sourceDocument()))) {
+            CalendarForms.flash(redirect, "calendar.flash.sourceChanged", year);
+            return REDIRECT + year;
+        }
+        model.addAttribute("sourceFormOpen", true);
+        return yearPage(model, year, null, DayForm.empty());
+    }
+
     @PostMapping("/{year}/days")
     String addDay(@PathVariable int year, @Valid @ModelAttribute("dayForm") DayForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
@@ -123,6 +135,7 @@ class CalendarAdminController {
         model.addAttribute("year", detail);
         model.addAttribute("grid", MonthGrid.of(YearMonth.of(year, shownMonth(year, month)), detail.rule()));
         keepSubmittedForm(model, "dayForm", form);
+        keepSubmittedForm(model, "sourceForm", new SourceForm(detail.sourceDocument()));
         model.addAttribute("kinds", SpecialDayKind.values());
         return "calendar/year";
     }

@@ -186,6 +186,21 @@ class CalendarAdminTests {
     }
 
     @Test
+    void correctsTheSourceDocument() throws Exception {
+        mvc.perform(post("/admin/calendar/2028/source").with(csrf()).param("sourceDocument", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请填写来源文件")))
+                .andExpect(content().string(containsString("<details class=\"card\" open=\"open\">")));
+        verifyNoInteractions(auditLog);
+
+        mvc.perform(post("/admin/calendar/2028/source").with(csrf()).param("sourceDocument", "国务院办公厅关于2028年部分节假日安排的通知"))
+                .andExpect(redirectedUrl("/admin/calendar/2028"));
+        assertThat(jdbc.sql("select source_document from oneseal.calendar_year where year = 2028").query(String.class).single())
+                .isEqualTo("国务院办公厅关于2028年部分节假日安排的通知");
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.year.update", "CalendarYear", "2028")));
+    }
+
+    @Test
     void explainsWhyADayCannotBeRemoved() throws Exception {
         MvcResult removal = mvc.perform(post("/admin/calendar/2028/days/2028-05-09/delete").with(csrf()))
                 .andExpect(redirectedUrl("/admin/calendar/2028?month=5"))
