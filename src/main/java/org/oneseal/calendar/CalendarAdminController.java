@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
@@ -65,6 +66,18 @@ class CalendarAdminController {
         return yearPage(model, year, month, DayForm.empty());
     }
 
+    @PostMapping("/{year}/source")
+    String changeSource(@PathVariable int year, @Valid @ModelAttribute("sourceForm") SourceForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        if (!binding.hasErrors() && CalendarForms.attempt(binding,
+                () -> admin.changeSource(year, form.sourceDocument()))) {
+            CalendarForms.flash(redirect, "calendar.flash.sourceChanged", year);
+            return REDIRECT + year;
+        }
+        model.addAttribute("sourceFormOpen", true);
+        return yearPage(model, year, null, DayForm.empty());
+    }
+
     @PostMapping("/{year}/days")
     String addDay(@PathVariable int year, @Valid @ModelAttribute("dayForm") DayForm form, BindingResult binding,
             Model model, RedirectAttributes redirect) {
@@ -99,8 +112,14 @@ class CalendarAdminController {
     @PostMapping("/{year}/days/{date}/delete")
     String removeDay(@PathVariable int year, @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date,
             RedirectAttributes redirect) {
-        admin.removeDay(year, date);
-        CalendarForms.flash(redirect, "calendar.flash.dayRemoved", date);
+        try {
+            admin.removeDay(year, date);
+            CalendarForms.flash(redirect, "calendar.flash.dayRemoved", date);
+        } catch (CalendarChangeRejected rejected) {
+            CalendarForms.flashError(redirect, rejected.code(), rejected.args());
+        } catch (OptimisticLockingFailureException concurrent) {
+            CalendarForms.flashError(redirect, CalendarForms.CONCURRENT_CHANGE, new Object[0]);
+        }
         return REDIRECT + year + "?month=" + date.getMonthValue();
     }
 
@@ -116,6 +135,7 @@ class CalendarAdminController {
         model.addAttribute("year", detail);
         model.addAttribute("grid", MonthGrid.of(YearMonth.of(year, shownMonth(year, month)), detail.rule()));
         keepSubmittedForm(model, "dayForm", form);
+        keepSubmittedForm(model, "sourceForm", new SourceForm(detail.sourceDocument()));
         model.addAttribute("kinds", SpecialDayKind.values());
         return "calendar/year";
     }

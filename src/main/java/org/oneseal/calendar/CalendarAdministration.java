@@ -66,6 +66,12 @@ class CalendarAdministration {
     }
 
     @Transactional
+    public void changeSource(int year, String sourceDocument) {
+        update(year, y -> y.changeSource(sourceDocument, clock.instant()));
+        changed(year, AuditRecord.of("calendar.year.update", "CalendarYear", year));
+    }
+
+    @Transactional
     public void addDay(int year, LocalDate date, SpecialDayKind kind, String name) {
         update(year, y -> y.addDay(date, kind, name, clock.instant()));
         changed(year, AuditRecord.of("calendar.day.create", DAY, date));

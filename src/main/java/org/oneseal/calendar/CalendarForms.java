@@ -1,5 +1,7 @@
 package org.oneseal.calendar;
 
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -7,6 +9,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class CalendarForms {
 
     static final String PREFIX = "calendar.";
+    /** Someone else changed the same year between loading and saving (version or key clash). */
+    static final String CONCURRENT_CHANGE = "calendar.error.concurrentChange";
 
     private CalendarForms() {
     }
@@ -21,8 +25,10 @@ final class CalendarForms {
             return true;
         } catch (CalendarChangeRejected rejected) {
             binding.rejectValue(rejected.field(), withoutPrefix(rejected.code()), rejected.args(), rejected.getMessage());
-            return false;
+        } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+            binding.reject(withoutPrefix(CONCURRENT_CHANGE), CONCURRENT_CHANGE);
         }
+        return false;
     }
 
     /**
@@ -31,6 +37,12 @@ final class CalendarForms {
      */
     static String withoutPrefix(String key) {
         return key.startsWith(PREFIX) ? key.substring(PREFIX.length()) : key;
+    }
+
+    /** An error message shown once on the page the browser is redirected to. */
+    static void flashError(RedirectAttributes redirect, String key, Object[] arguments) {
+        redirect.addFlashAttribute("flashError", key);
+        redirect.addFlashAttribute("flashErrorArguments", arguments);
     }
 
     /** A success message shown once on the page the browser is redirected to. */

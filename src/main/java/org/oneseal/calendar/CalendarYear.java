@@ -52,6 +52,12 @@ class CalendarYear {
                 "calendar.year.error.sourceRequired"), null, now, Set.of());
     }
 
+    void changeSource(String newSourceDocument, Instant now) {
+        sourceDocument = requireText("sourceDocument", newSourceDocument, MAX_SOURCE_LENGTH,
+                "calendar.year.error.sourceRequired");
+        updatedAt = now;
+    }
+
     void addDay(LocalDate date, SpecialDayKind kind, String name, Instant now) {
         requireInYear(date);
         find(date).ifPresent(existing -> {

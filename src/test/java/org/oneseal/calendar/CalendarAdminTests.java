@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -80,11 +81,15 @@ class CalendarAdminTests {
 
     @Test
     void createsAYearAndAuditsIt() throws Exception {
-        mvc.perform(post("/admin/calendar/years").with(csrf())
+        MvcResult created = mvc.perform(post("/admin/calendar/years").with(csrf())
                         .param("year", "2027").param("sourceDocument", "国务院办公厅关于2027年部分节假日安排的通知"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/calendar/2027"))
-                .andExpect(flash().attribute("flash", "calendar.flash.yearCreated"));
+                .andExpect(flash().attribute("flash", "calendar.flash.yearCreated"))
+                .andReturn();
+        mvc.perform(get("/admin/calendar/2027").cookie(created.getResponse().getCookies()))
+                .andExpect(content().string(containsString("已新增2027年，请录入该年的节假日和调休上班日")))
+                .andExpect(content().string(containsString("该年尚未录入节假日或调休上班日")));
 
         assertThat(count("select count(*) from oneseal.calendar_year where year = 2027")).isEqualTo(1);
         verify(auditLog).record(argThat(r -> audited(r, "calendar.year.create", "CalendarYear", "2027")));
@@ -178,6 +183,40 @@ class CalendarAdminTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("调休上班日只能是周六或周日")));
         assertThat(calendar.day(parse("2028-05-02")).kind()).isEqualTo(DayKind.HOLIDAY);
+    }
+
+    @Test
+    void correctsTheSourceDocument() throws Exception {
+        mvc.perform(post("/admin/calendar/2028/source").with(csrf()).param("sourceDocument", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("请填写来源文件")))
+                .andExpect(content().string(containsString("<details class=\"card\" open=\"open\">")));
+        verifyNoInteractions(auditLog);
+
+        mvc.perform(post("/admin/calendar/2028/source").with(csrf()).param("sourceDocument", "国务院办公厅关于2028年部分节假日安排的通知"))
+                .andExpect(redirectedUrl("/admin/calendar/2028"));
+        assertThat(jdbc.sql("select source_document from oneseal.calendar_year where year = 2028").query(String.class).single())
+                .isEqualTo("国务院办公厅关于2028年部分节假日安排的通知");
+        verify(auditLog).record(argThat(r -> audited(r, "calendar.year.update", "CalendarYear", "2028")));
+    }
+
+    @Test
+    void explainsWhyADayCannotBeRemoved() throws Exception {
+        MvcResult removal = mvc.perform(post("/admin/calendar/2028/days/2028-05-09/delete").with(csrf()))
+                .andExpect(redirectedUrl("/admin/calendar/2028?month=5"))
+                .andExpect(flash().attribute("flashError", "calendar.day.error.notSpecial"))
+                .andReturn();
+        // follow the redirect in the same (JDBC-stored) session, as a browser does; the flash map matches
+        // the query string, so the parameter must be in the URL
+        mvc.perform(get("/admin/calendar/2028?month=5").cookie(removal.getResponse().getCookies()))
+                .andExpect(content().string(containsString("2028-05-09不是已录入的节假日或调休上班日")));
+        verifyNoInteractions(auditLog);
+    }
+
+    @Test
+    void answers404ForAYearWithoutData() throws Exception {
+        mvc.perform(get("/admin/calendar/2030")).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/calendar/2026/days/2026-03-03")).andExpect(status().isNotFound());
     }
 
     @Test
