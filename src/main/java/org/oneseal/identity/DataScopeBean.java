@@ -16,7 +16,7 @@ class DataScopeBean {
 
     @Bean
     @Scope(value = WebApplicationContext.SCOPE_REQUEST, proxyMode = ScopedProxyMode.NO)
-    DataScope currentDataScope(CurrentUser currentUser) {
+    DataScope signedInDataScope(CurrentUser currentUser) {
         return currentUser.scope();
     }
 }
