@@ -38,9 +38,9 @@ class ApplicantProfiles {
     @Transactional(readOnly = true)
     List<Agent> agents(long enterpriseId) {
         return jdbc.sql("""
-                select real_name, id_card_number, role, valid_until from oneseal.enterprise_agent
+                select id, real_name, id_card_number, role, valid_until from oneseal.enterprise_agent
                 where enterprise_id = :id and revoked_at is null order by id""").param("id", enterpriseId)
-                .query((rs, n) -> new Agent(rs.getString("real_name"), Masking.middle(rs.getString("id_card_number"), 4, 4),
+                .query((rs, n) -> new Agent(rs.getLong("id"), rs.getString("real_name"), Masking.middle(rs.getString("id_card_number"), 4, 4),
                         rs.getString("role"), rs.getObject("valid_until", LocalDate.class))).list();
     }
 
@@ -48,6 +48,6 @@ class ApplicantProfiles {
                    String legalRepresentative) {
     }
 
-    record Agent(String name, String idCard, String role, LocalDate validUntil) {
+    record Agent(long id, String name, String idCard, String role, LocalDate validUntil) {
     }
 }

@@ -37,6 +37,8 @@ class DemoData implements ApplicationRunner {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** One hash for all demo accounts (same demo password): keeps the first start fast. */
+    private String passwordHash;
 
     DemoData(RegionRepository regions, OrgUnitRepository units, AccountRepository accounts, JdbcClient jdbc,
             PasswordEncoder passwords, AuditLog audit, TransactionTemplate tx, Clock clock) {
@@ -61,6 +63,7 @@ class DemoData implements ApplicationRunner {
 
     private void load() {
         Instant now = clock.instant();
+        passwordHash = passwords.encode(PASSWORD);
         long city = region("990100", "示范市（市本级）", RegionLevel.CITY, null, 0, now);
         long donghu = region("990102", "东湖区", RegionLevel.DISTRICT, city, 1, now);
         long nanxi = region("990121", "南溪县", RegionLevel.COUNTY, city, 2, now);
@@ -105,12 +108,12 @@ class DemoData implements ApplicationRunner {
     }
 
     private void applicants(Instant now) {
-        long person = accounts.insert(Account.newApplicant(AccountKind.PERSON, "zhangsan", passwords.encode(PASSWORD),
+        long person = accounts.insert(Account.newApplicant(AccountKind.PERSON, "zhangsan", passwordHash,
                 "张三"), now);
         jdbc.sql("insert into oneseal.person (account_id, real_name, id_card_number, phone) values (:a, '张三', '11010519491231002X', '13800138000')")
                 .param("a", person).update();
         long enterprise = accounts.insert(Account.newApplicant(AccountKind.ENTERPRISE, "shifan_food",
-                passwords.encode(PASSWORD), "示范美食餐饮有限公司"), now);
+                passwordHash, "示范美食餐饮有限公司"), now);
         jdbc.sql("""
                 insert into oneseal.enterprise (account_id, name, credit_code, legal_representative, legal_rep_id_card)
                 values (:a, '示范美食餐饮有限公司', '91350100M000100Y43', '张三', '11010519491231002X')""")
@@ -133,7 +136,7 @@ class DemoData implements ApplicationRunner {
 
     private void staff(String username, String name, long region, Long unit, boolean cityWide, Set<Role> roles,
             Instant now) {
-        long id = accounts.insert(Account.newStaff(username, passwords.encode(PASSWORD), name, region, unit, cityWide,
+        long id = accounts.insert(Account.newStaff(username, passwordHash, name, region, unit, cityWide,
                 roles), now);
         accounts.confirmTotp(id, demoSecret(username), now);
     }
