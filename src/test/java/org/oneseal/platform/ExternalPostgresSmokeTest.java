@@ -13,8 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * With SPRING_DATASOURCE_URL/USERNAME/PASSWORD-style settings OneSeal runs on an external PostgreSQL and
@@ -22,7 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @EnabledIfEnvironmentVariable(named = "ONESEAL_SMOKE_DATASOURCE_URL", matches = "jdbc:postgresql:.+")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"oneseal.demo.enabled=true", "oneseal.quiet-startup=true"})
+        properties = {"oneseal.demo.enabled=true", "oneseal.quiet-startup=true",
+            "spring.datasource.url=${ONESEAL_SMOKE_DATASOURCE_URL}",
+            "spring.datasource.username=${ONESEAL_SMOKE_DATASOURCE_USERNAME}",
+            "spring.datasource.password=${ONESEAL_SMOKE_DATASOURCE_PASSWORD}"})
 class ExternalPostgresSmokeTest {
 
     @LocalServerPort
@@ -31,13 +32,6 @@ class ExternalPostgresSmokeTest {
     JdbcClient jdbc;
     @Autowired
     Environment env;
-
-    @DynamicPropertySource
-    static void externalDatabase(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> System.getenv("ONESEAL_SMOKE_DATASOURCE_URL"));
-        registry.add("spring.datasource.username", () -> System.getenv("ONESEAL_SMOKE_DATASOURCE_USERNAME"));
-        registry.add("spring.datasource.password", () -> System.getenv("ONESEAL_SMOKE_DATASOURCE_PASSWORD"));
-    }
 
     @Test
     void runsOnTheExternalServerWithoutStartingTheEmbeddedOne() throws Exception {
