@@ -25,18 +25,20 @@ class AccountRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    AccountRepository(JdbcClient jdbc) {
+    AccountRepository(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     Optional<Account> findByUsername(String username) {
         return jdbc.sql(SELECT + " where lower(a.username) = lower(:u)").param("u", username)
-                .query(AccountRepository::map).optional();
+                .query(this::map).optional();
     }
 
     Optional<Account> findById(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(AccountRepository::map).optional();
+        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(this::map).optional();
     }
 
     boolean usernameTaken(String username) {
@@ -60,7 +62,7 @@ class AccountRepository {
                 .param("username", a.username()).param("hash", a.passwordHash()).param("kind", a.kind().name())
                 .param("displayName", a.displayName()).param("regionId", a.regionId())
                 .param("orgUnitId", a.orgUnitId()).param("cityWide", a.cityWide()).param("enabled", a.enabled())
-                .param("totpSecret", a.totpSecret()).param("totpConfirmedAt", ts(a.totpConfirmedAt()))
+                .param("totpSecret", secrets.encrypt(a.totpSecret())).param("totpConfirmedAt", ts(a.totpConfirmedAt()))
                 .param("now", ts(now))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
@@ -115,7 +117,7 @@ class AccountRepository {
 
     void confirmTotp(long id, String secret, Instant now) {
         jdbc.sql("update oneseal.account set totp_secret = :s, totp_confirmed_at = :now, totp_last_step = null where id = :id")
-                .param("s", secret).param("now", ts(now)).param("id", id).update();
+                .param("s", secrets.encrypt(secret)).param("now", ts(now)).param("id", id).update();
     }
 
     void resetTotp(long id) {
@@ -154,14 +156,14 @@ class AccountRepository {
                 """).param("now", ts(now)).param("id", accountId).param("h", hash).update() == 1;
     }
 
-    private static Account map(ResultSet rs, int row) throws SQLException {
+    private Account map(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = Arrays.stream(rs.getString("roles").split(",")).filter(s -> !s.isBlank())
                 .map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 AccountKind.valueOf(rs.getString("kind")), rs.getString("display_name"),
                 (Long) rs.getObject("region_id"), (Long) rs.getObject("org_unit_id"), rs.getBoolean("city_wide"),
                 rs.getBoolean("enabled"), rs.getInt("failed_attempts"), toInstant(rs.getTimestamp("locked_until")),
-                rs.getString("totp_secret"), toInstant(rs.getTimestamp("totp_confirmed_at")),
+                secrets.decrypt(rs.getString("totp_secret")), toInstant(rs.getTimestamp("totp_confirmed_at")),
                 (Long) rs.getObject("totp_last_step"), roles);
     }
 
