@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -29,6 +30,8 @@ abstract class BrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.oneseal.TestClock clock;
     BrowserContext context;
     Page page;
 
@@ -77,5 +80,25 @@ abstract class BrowserTest {
 
     String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** A demo staff member signs in: password, then the current TOTP code. */
+    void signInAsStaff(String username) {
+        passwordStep(username);
+        totpStep(username);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page).hasURL(url("/workbench"));
+    }
+
+    void passwordStep(String username) {
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(org.oneseal.identity.DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+    }
+
+    void totpStep(String username) {
+        page.getByLabel("验证码", new Page.GetByLabelOptions().setExact(true))
+                .fill(org.oneseal.identity.DemoAccounts.currentCode(username, clock.instant()));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证")).click();
     }
 }

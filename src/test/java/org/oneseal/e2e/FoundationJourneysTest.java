@@ -7,7 +7,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.oneseal.ServerTest;
-import org.oneseal.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,8 +16,6 @@ class FoundationJourneysTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-    @Autowired
-    TestClock clock;
 
     @Test
     void aCitizenRegistersAndLogsIn() {
@@ -64,8 +61,7 @@ class FoundationJourneysTest extends BrowserTest {
 
     @Test
     void aCountyAdminCannotOpenAnotherCountysOrgUnit() {
-        passwordStep("nanxi_admin");
-        totpStep("nanxi_admin");
+        signInAsStaff("nanxi_admin");
         page.navigate(url("/admin/org-units"));
         assertThat(page.locator("#org-units")).containsText("南溪县综合受理窗口");
         assertThat(page.locator("#org-units")).not().containsText("北岭县");
@@ -74,18 +70,5 @@ class FoundationJourneysTest extends BrowserTest {
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("h1")).hasText("页面不存在");
         assertThat(page.locator("body")).not().containsText("北岭县行政审批局");
-    }
-
-    private void passwordStep(String username) {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(org.oneseal.identity.DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-    }
-
-    private void totpStep(String username) {
-        page.getByLabel("验证码", new Page.GetByLabelOptions().setExact(true))
-                .fill(org.oneseal.identity.DemoAccounts.currentCode(username, clock.instant()));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证")).click();
     }
 }
