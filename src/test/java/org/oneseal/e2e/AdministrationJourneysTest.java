@@ -38,8 +38,8 @@ class AdministrationJourneysTest extends BrowserTest {
     }
 
     @Test
-    void windowStaffRevealPersonalDataAndTheAuditorFindsItAndVerifiesTheChain() {
-        signInAsStaff("window01");
+    void aChiefRevealsPersonalDataAndTheAuditorFindsItAndVerifiesTheChain() {
+        signInAsStaff("chief01");
         page.navigate(url("/admin/applicants?q=zhangsan"));
         var row = page.locator("#applicants tbody tr").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("zhangsan"));
         assertThat(row.locator(".identifier")).hasText("1101**********002X");
@@ -51,7 +51,7 @@ class AdministrationJourneysTest extends BrowserTest {
         signInAsStaff("auditor");
         page.navigate(url("/audit?action=identity.personal-data.reveal"));
         assertThat(page.locator("#main")).containsText("identity.personal-data.reveal");
-        assertThat(page.locator("#main")).containsText("window01");
+        assertThat(page.locator("#main")).containsText("chief01");
         page.navigate(url("/audit/verify"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("立即校验")).click();
         assertThat(page.locator("#main")).containsText("日志完整");

@@ -21,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of end-to-end tests: Debian's chromium (/usr/bin/chromium, or $CHROMIUM) driven by Playwright,
  * headless, no browser download. Each test gets a fresh browser context (no cookies); a screenshot of
- * the last page is kept under target/screenshots.
+ * the last page is kept under target/screenshots. A TOTP code is accepted once per account: tests that
+ * run in the same JVM sign in as different demo staff members.
  */
 abstract class BrowserTest {
 

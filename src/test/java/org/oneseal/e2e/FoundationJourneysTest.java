@@ -61,14 +61,14 @@ class FoundationJourneysTest extends BrowserTest {
 
     @Test
     void aCountyAdminCannotOpenAnotherCountysOrgUnit() {
-        signInAsStaff("nanxi_admin");
+        signInAsStaff("beiling_admin");
         page.navigate(url("/admin/org-units"));
-        assertThat(page.locator("#org-units")).containsText("南溪县综合受理窗口");
-        assertThat(page.locator("#org-units")).not().containsText("北岭县");
-        long beiling = jdbc.sql("select id from oneseal.org_unit where code = 'BL-XZSPJ'").query(Long.class).single();
-        var response = page.navigate(url("/admin/org-units/" + beiling));
+        assertThat(page.locator("#org-units")).containsText("北岭县综合受理窗口");
+        assertThat(page.locator("#org-units")).not().containsText("南溪县");
+        long nanxi = jdbc.sql("select id from oneseal.org_unit where code = 'NX-XZSPJ'").query(Long.class).single();
+        var response = page.navigate(url("/admin/org-units/" + nanxi));
         assertThat(response.status()).isEqualTo(404);
         assertThat(page.locator("h1")).hasText("页面不存在");
-        assertThat(page.locator("body")).not().containsText("北岭县行政审批局");
+        assertThat(page.locator("body")).not().containsText("南溪县行政审批局");
     }
 }
