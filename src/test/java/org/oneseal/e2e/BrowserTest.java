@@ -91,9 +91,13 @@ abstract class BrowserTest {
     }
 
     void passwordStep(String username) {
+        passwordStep(username, org.oneseal.identity.DemoAccounts.PASSWORD);
+    }
+
+    void passwordStep(String username, String password) {
         page.navigate(url("/login"));
         page.getByLabel("用户名").fill(username);
-        page.getByLabel("密码").fill(org.oneseal.identity.DemoAccounts.PASSWORD);
+        page.getByLabel("密码").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     }
 
