@@ -8,7 +8,7 @@ import java.util.Set;
  * the methods refuse illegal moves.
  */
 record Account(Long id, String username, String passwordHash, AccountKind kind, String displayName, Long regionId,
-               Long orgUnitId, boolean cityWide, boolean enabled, int failedAttempts, Instant lockedUntil,
+               Long orgUnitId, boolean cityWide, boolean enabled, int version, int failedAttempts, Instant lockedUntil,
                String totpSecret, Instant totpConfirmedAt, Long totpLastStep, Set<Role> roles) {
 
     Account {
@@ -24,11 +24,11 @@ record Account(Long id, String username, String passwordHash, AccountKind kind, 
     static Account newStaff(String username, String passwordHash, String displayName, long regionId, Long orgUnitId,
             boolean cityWide, Set<Role> roles) {
         return new Account(null, username, passwordHash, AccountKind.STAFF, displayName, regionId, orgUnitId, cityWide,
-                true, 0, null, null, null, null, roles);
+                true, 0, 0, null, null, null, null, roles);
     }
 
     static Account newApplicant(AccountKind kind, String username, String passwordHash, String displayName) {
-        return new Account(null, username, passwordHash, kind, displayName, null, null, false, true, 0, null, null,
+        return new Account(null, username, passwordHash, kind, displayName, null, null, false, true, 0, 0, null, null,
                 null, null, Set.of());
     }
 

@@ -90,9 +90,17 @@ class AccountAdminController {
         return "redirect:/admin/accounts/" + id;
     }
 
+    /** Searching by name is a POST: personal data stays out of URLs and access logs. */
     @GetMapping("/admin/applicants")
-    String applicants(@RequestParam(required = false) String q, Model model) {
+    String applicants(Model model) {
+        model.addAttribute("applicants", accounts.applicants(null));
+        return "identity/applicants";
+    }
+
+    @PostMapping("/admin/applicants")
+    String searchApplicants(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("applicants", accounts.applicants(q));
+        model.addAttribute("q", q);
         return "identity/applicants";
     }
 

@@ -28,6 +28,8 @@ public class AccountManagement {
 
     /** Roles only a city-wide system administrator may grant. */
     static final Set<Role> CITY_ONLY_ROLES = EnumSet.of(Role.SYSTEM_ADMIN, Role.AUDITOR, Role.LEADER);
+    /** What a region administrator may grant in the own region. */
+    static final Set<Role> REGION_GRANTABLE = EnumSet.of(Role.WINDOW_STAFF, Role.REVIEWER, Role.CHIEF, Role.PARTY_AFFAIRS);
 
     private final AccountRepository accounts;
     private final JdbcClient jdbc;
@@ -35,10 +37,13 @@ public class AccountManagement {
     private final OrganisationManagement organisation;
     private final AuditLog audit;
     private final IdentityMessages messages;
+    private final CurrentUser currentUser;
     private final Clock clock;
 
     AccountManagement(AccountRepository accounts, JdbcClient jdbc, PasswordEncoder passwords,
-            OrganisationManagement organisation, AuditLog audit, IdentityMessages messages, Clock clock) {
+            OrganisationManagement organisation, AuditLog audit, IdentityMessages messages, CurrentUser currentUser,
+            Clock clock) {
+        this.currentUser = currentUser;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -80,9 +85,14 @@ public class AccountManagement {
         if (accounts.usernameTaken(command.username())) {
             throw new ConflictException("username", messages.text("identity.username.taken"));
         }
-        long id = accounts.insert(Account.newStaff(command.username(), passwords.encode(command.initialPassword()),
-                command.displayName().strip(), command.regionId(), command.orgUnitId(), command.cityWide(),
-                command.roles()), clock.instant());
+        long id;
+        try {
+            id = accounts.insert(Account.newStaff(command.username(), passwords.encode(command.initialPassword()),
+                    command.displayName().strip(), command.regionId(), command.orgUnitId(), command.cityWide(),
+                    command.roles()), clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new ConflictException("username", messages.text("identity.username.taken"));
+        }
         audit.record(AuditRecord.of("identity.account.create", "Account", id).region(command.regionId())
                 .reason("roles=" + command.roles() + " cityWide=" + command.cityWide()));
         return staffMember(scope, id);
@@ -91,8 +101,12 @@ public class AccountManagement {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('identity:account:manage')")
     public StaffAccountView updateStaff(DataScope scope, long id, StaffAccountCommand command) {
-        loadStaff(scope, id);
-        check(scope, command).throwIfAny();
+        Account before = loadStaff(scope, id);
+        InvalidInputException.Collector errors = check(scope, command);
+        if (currentUser.principal().map(p -> p.accountId() == id).orElse(false) && changesRights(before, command)) {
+            errors.add("roles", messages.text("identity.account.self"));
+        }
+        errors.throwIfAny();
         accounts.updateStaff(id, command.displayName().strip(), command.regionId(), command.orgUnitId(),
                 command.cityWide(), command.enabled(), command.roles());
         audit.record(AuditRecord.of("identity.account.update", "Account", id).region(command.regionId())
@@ -186,7 +200,31 @@ public class AccountManagement {
         if (!scope.cityWide() && (command.cityWide() || command.roles().stream().anyMatch(CITY_ONLY_ROLES::contains))) {
             errors.add("roles", messages.text("identity.account.roles.cityOnly"));
         }
+        Set<Role> grantable = grantableByCurrentUser();
+        List<Role> refused = command.roles().stream().filter(r -> !grantable.contains(r)).sorted().toList();
+        if (!refused.isEmpty()) {
+            errors.add("roles", messages.text("identity.account.roles.notGrantable",
+                    String.join("、", refused.stream().map(r -> messages.text("identity.role." + r)).toList())));
+        }
+        if (command.roles().contains(Role.SYSTEM_ADMIN) && command.roles().contains(Role.AUDITOR)) {
+            errors.add("roles", messages.text("identity.account.roles.separation"));
+        }
         return errors;
+    }
+
+    /** A system administrator grants every role; a region administrator only the working roles. */
+    private Set<Role> grantableByCurrentUser() {
+        Set<Role> own = currentUser.principal().map(AccountPrincipal::roles).orElse(Set.of());
+        if (own.contains(Role.SYSTEM_ADMIN)) {
+            return EnumSet.allOf(Role.class);
+        }
+        return own.contains(Role.REGION_ADMIN) ? REGION_GRANTABLE : EnumSet.noneOf(Role.class);
+    }
+
+    private static boolean changesRights(Account before, StaffAccountCommand command) {
+        return !before.roles().equals(command.roles()) || before.regionId() != command.regionId().longValue()
+                || before.cityWide() != command.cityWide() || before.enabled() != command.enabled()
+                || !java.util.Objects.equals(before.orgUnitId(), command.orgUnitId());
     }
 
     private StaffAccountView view(Account a, Instant now) {

@@ -26,6 +26,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final boolean cityWide;
     private final Set<Role> roles;
     private final boolean enabled;
+    private final int version;
     private final Instant lockedUntil;
     private final Instant checkedAt;
     private String passwordHash;
@@ -40,6 +41,7 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
         this.cityWide = account.cityWide();
         this.roles = Set.copyOf(account.roles());
         this.enabled = account.enabled();
+        this.version = account.version();
         this.lockedUntil = account.lockedUntil();
         this.checkedAt = now;
         this.passwordHash = account.passwordHash();
@@ -67,6 +69,11 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
 
     public boolean cityWide() {
         return cityWide;
+    }
+
+    /** The account's change counter when this principal was loaded: a change of rights ends the session. */
+    int version() {
+        return version;
     }
 
     public Set<Role> roles() {

@@ -90,6 +90,11 @@ class AccountRepository {
 
     /** Counts a failure; locks the account when the limit is reached. Returns the new lock end or null. */
     Instant recordFailure(long id, Instant now, int maxFailures, Instant lockUntil) {
+        Instant current = jdbc.sql("select locked_until from oneseal.account where id = :id for update").param("id", id)
+                .query((rs, n) -> toInstant(rs.getTimestamp(1))).optional().orElse(null);
+        if (current != null && current.isAfter(now)) {
+            return current; // already locked: attempts during the lock do not prolong it
+        }
         return jdbc.sql("""
                 update oneseal.account set
                     failed_attempts = case when locked_until is not null and locked_until <= :now then 1
@@ -115,13 +120,19 @@ class AccountRepository {
                 .param("id", id).update();
     }
 
-    void confirmTotp(long id, String secret, Instant now) {
-        jdbc.sql("update oneseal.account set totp_secret = :s, totp_confirmed_at = :now, totp_last_step = null where id = :id")
-                .param("s", secrets.encrypt(secret)).param("now", ts(now)).param("id", id).update();
+    /** Stores the secret of a first enrolment; false when the account has a confirmed secret already. */
+    boolean confirmTotp(long id, String secret, Instant now) {
+        return jdbc.sql("""
+                update oneseal.account set totp_secret = :s, totp_confirmed_at = :now, totp_last_step = null,
+                    version = version + 1
+                where id = :id and totp_confirmed_at is null""")
+                .param("s", secrets.encrypt(secret)).param("now", ts(now)).param("id", id).update() == 1;
     }
 
     void resetTotp(long id) {
-        jdbc.sql("update oneseal.account set totp_secret = null, totp_confirmed_at = null, totp_last_step = null where id = :id")
+        jdbc.sql("""
+                update oneseal.account set totp_secret = null, totp_confirmed_at = null, totp_last_step = null,
+                    version = version + 1 where id = :id""")
                 .param("id", id).update();
         jdbc.sql("delete from oneseal.recovery_code where account_id = :id").param("id", id).update();
     }
@@ -132,6 +143,12 @@ class AccountRepository {
                 update oneseal.account set totp_last_step = :step
                 where id = :id and (totp_last_step is null or totp_last_step < :step)
                 """).param("step", step).param("id", id).update() == 1;
+    }
+
+    /** The account's change counter and whether it may sign in (checked on every request). */
+    java.util.Optional<int[]> freshness(long id) {
+        return jdbc.sql("select version, case when enabled then 1 else 0 end from oneseal.account where id = :id")
+                .param("id", id).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).optional();
     }
 
     void changePassword(long id, String hash) {
@@ -162,7 +179,7 @@ class AccountRepository {
         return new Account(rs.getLong("id"), rs.getString("username"), rs.getString("password_hash"),
                 AccountKind.valueOf(rs.getString("kind")), rs.getString("display_name"),
                 (Long) rs.getObject("region_id"), (Long) rs.getObject("org_unit_id"), rs.getBoolean("city_wide"),
-                rs.getBoolean("enabled"), rs.getInt("failed_attempts"), toInstant(rs.getTimestamp("locked_until")),
+                rs.getBoolean("enabled"), rs.getInt("version"), rs.getInt("failed_attempts"), toInstant(rs.getTimestamp("locked_until")),
                 secrets.decrypt(rs.getString("totp_secret")), toInstant(rs.getTimestamp("totp_confirmed_at")),
                 (Long) rs.getObject("totp_last_step"), roles);
     }

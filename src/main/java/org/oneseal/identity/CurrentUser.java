@@ -20,7 +20,12 @@ public class CurrentUser {
 
     public Optional<AccountPrincipal> principal() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth != null && auth.getPrincipal() instanceof AccountPrincipal p ? Optional.of(p) : Optional.empty();
+        if (auth == null || !(auth.getPrincipal() instanceof AccountPrincipal p)) {
+            return Optional.empty();
+        }
+        // a staff member who has given only the password (mfa:pending) is not signed in yet
+        boolean signedIn = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("kind:" + p.kind()));
+        return signedIn ? Optional.of(p) : Optional.empty();
     }
 
     /** The data scope of the signed-in staff member; refuses anyone else. */

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "Demo@2026!";
+    static final String CITY_CODE = "990100";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final RegionRepository regions;
@@ -54,7 +55,7 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (regions.findByCode("990100").isPresent()) {
+        if (regions.findByCode(CITY_CODE).isPresent()) {
             return;
         }
         tx.executeWithoutResult(status -> load());
@@ -64,7 +65,7 @@ class DemoData implements ApplicationRunner {
     private void load() {
         Instant now = clock.instant();
         passwordHash = passwords.encode(PASSWORD);
-        long city = region("990100", "示范市（市本级）", RegionLevel.CITY, null, 0, now);
+        long city = region(CITY_CODE, "示范市（市本级）", RegionLevel.CITY, null, 0, now);
         long donghu = region("990102", "东湖区", RegionLevel.DISTRICT, city, 1, now);
         long nanxi = region("990121", "南溪县", RegionLevel.COUNTY, city, 2, now);
         long beiling = region("990122", "北岭县", RegionLevel.COUNTY, city, 3, now);

@@ -10,7 +10,7 @@ public record EnterpriseRegistration(
         @Pattern(regexp = "[A-Za-z][A-Za-z0-9_]{3,39}", message = "{identity.username.pattern}") String username,
         @NotBlank(message = "{identity.password.required}") @Size(max = 64, message = "{identity.password.tooLong}") String password,
         @NotBlank(message = "{identity.password.confirm.required}") String passwordConfirm,
-        @NotBlank(message = "{identity.enterpriseName.required}") @Size(max = 120, message = "{identity.name.size}") String enterpriseName,
+        @NotBlank(message = "{identity.enterpriseName.required}") @Size(max = 100, message = "{identity.name.size}") String enterpriseName,
         @NotBlank(message = "{creditcode.blank}") @Size(max = 30, message = "{creditcode.length.simple}") String creditCode,
         @NotBlank(message = "{identity.legalRep.required}") @Size(max = 60, message = "{identity.name.size}") String legalRepresentative,
         @NotBlank(message = "{idcard.blank}") @Size(max = 30, message = "{idcard.length.simple}") String legalRepIdCard) {

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class LoginAttempts {
 
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{2,39}");
+
     private final AccountRepository accounts;
     private final AuditLog audit;
     private final Clock clock;
@@ -42,8 +44,10 @@ class LoginAttempts {
         name = name.length() > 40 ? name.substring(0, 40) : name;
         var account = accounts.findByUsername(name);
         boolean locked = account.map(a -> lockIfNeeded(a.id())).orElse(false);
+        // what was typed is recorded only when it is a user name: people type ID numbers or passwords there
+        String actor = account.map(Account::username).orElse(USERNAME.matcher(name).matches() ? name : "(unknown)");
         audit.record(AuditRecord.of("identity.login", "Account", account.map(Account::id).orElse(null))
-                .actor(name.isEmpty() ? "anonymous" : name).outcome(AuditOutcome.FAILURE)
+                .actor(actor).outcome(AuditOutcome.FAILURE)
                 .reason(locked ? why + "; account locked" : why));
         return locked;
     }

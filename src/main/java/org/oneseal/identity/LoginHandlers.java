@@ -34,11 +34,13 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     private final SecurityContextRepository contexts;
     private final AuditLog audit;
     private final IdentityMessages messages;
+    private final java.time.Clock clock;
     private final SavedRequestAwareAuthenticationSuccessHandler applicantTarget;
 
     LoginHandlers(LoginAttempts attempts, SecurityContextRepository contexts, AuditLog audit,
-            IdentityMessages messages) {
+            IdentityMessages messages, java.time.Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         this.attempts = attempts;
         this.contexts = contexts;
         this.audit = audit;
@@ -51,16 +53,28 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
             throws IOException, jakarta.servlet.ServletException {
         AccountPrincipal principal = (AccountPrincipal) auth.getPrincipal();
         if (principal.kind() != AccountKind.STAFF) {
-            attempts.succeeded(principal, "password");
+            try {
+                attempts.succeeded(principal, "password");
+            } catch (RuntimeException e) { // no login without its audit entry
+                SecurityContextHolder.clearContext();
+                request.getSession().invalidate();
+                throw e;
+            }
             applicantTarget.onAuthenticationSuccess(request, response, auth);
             return;
         }
+        request.getSession().removeAttribute(LoginController.ENROLMENT);
+        request.getSession().setAttribute(LoginController.PENDING_SINCE, clockNow());
         var pending = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 List.of(new SimpleGrantedAuthority(SecurityConfiguration.MFA_PENDING)));
         store(pending, request, response);
         audit.record(AuditRecord.of("identity.login.password", "Account", principal.accountId())
                 .actor(principal.getUsername()).reason("password accepted; second factor required"));
         response.sendRedirect(request.getContextPath() + "/login/totp");
+    }
+
+    private java.time.Instant clockNow() {
+        return clock.instant();
     }
 
     /** Replaces the authentication of this session (and so the rights of the user). */
@@ -75,17 +89,15 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException e) throws IOException {
         String username = request.getParameter("username");
-        String outcome;
         if (e instanceof LockedException) {
             attempts.passwordFailed(username, "account locked");
-            outcome = "locked";
         } else if (e instanceof DisabledException) {
             attempts.passwordFailed(username, "account disabled");
-            outcome = "disabled";
         } else {
-            outcome = attempts.passwordFailed(username, "bad credentials") ? "locked" : "error";
+            attempts.passwordFailed(username, "bad credentials");
         }
-        response.sendRedirect(request.getContextPath() + "/login?" + outcome);
+        // one answer for every failure: the page does not tell whether a user name exists or is locked
+        response.sendRedirect(request.getContextPath() + "/login?error");
     }
 
     @Override

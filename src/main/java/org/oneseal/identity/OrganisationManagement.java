@@ -73,7 +73,7 @@ public class OrganisationManagement {
     @PreAuthorize("hasAuthority('identity:orgunit:manage')")
     public OrgUnitView create(DataScope scope, OrgUnitCommand command) {
         check(scope, null, command);
-        OrgUnit unit = units.save(OrgUnit.create(command, clock.instant()));
+        OrgUnit unit = saveUnique(OrgUnit.create(command, clock.instant()), command.code());
         audit.record(AuditRecord.of("identity.orgunit.create", "OrgUnit", unit.id()).region(command.regionId())
                 .reason(command.code() + " " + command.name()));
         return unit.view();
@@ -85,7 +85,7 @@ public class OrganisationManagement {
         OrgUnit unit = load(scope, id);
         check(scope, id, command);
         unit.apply(command, clock.instant());
-        units.save(unit);
+        saveUnique(unit, command.code());
         audit.record(AuditRecord.of("identity.orgunit.update", "OrgUnit", id).region(command.regionId())
                 .reason(command.code() + " " + command.name()));
         return unit.view();
@@ -132,6 +132,15 @@ public class OrganisationManagement {
             current = next == null ? null : units.findById(next).orElse(null);
         }
         return false;
+    }
+
+    /** Two administrators saving the same code at once: the unique index decides, the loser gets 409. */
+    private OrgUnit saveUnique(OrgUnit unit, String code) {
+        try {
+            return units.save(unit);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw new org.oneseal.shared.ConflictException("code", messages.text("identity.orgunit.code.taken", code));
+        }
     }
 
     private static String likeEscape(String text) {

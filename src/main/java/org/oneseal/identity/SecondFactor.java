@@ -55,28 +55,37 @@ class SecondFactor {
         return step.isPresent() && accounts.useTotpStep(accountId, step.getAsLong());
     }
 
-    Enrolment startEnrolment(String username) {
+    Enrolment startEnrolment(long accountId, String username) {
         String secret = Totp.newSecret();
         String uri = Totp.otpauthUri("OneSeal", username, secret);
-        return new Enrolment(secret, uri, QrCodes.pngDataUri(uri));
+        return new Enrolment(accountId, secret, uri, QrCodes.pngDataUri(uri));
     }
 
     /** Confirms enrolment when the code fits the new secret; returns the recovery codes (shown once), or empty. */
     @Transactional
-    public List<String> confirmEnrolment(long accountId, String secret, String code) {
-        OptionalLong step = Totp.matchingStep(secret, code, clock.instant());
-        if (step.isEmpty()) {
+    public List<String> confirmEnrolment(long accountId, Enrolment enrolment, String code) {
+        if (enrolment.accountId() != accountId) {
             return List.of();
         }
-        accounts.confirmTotp(accountId, secret, clock.instant());
+        OptionalLong step = Totp.matchingStep(enrolment.secret(), code, clock.instant());
+        if (step.isEmpty() || !accounts.confirmTotp(accountId, enrolment.secret(), clock.instant())) {
+            return List.of();
+        }
         accounts.useTotpStep(accountId, step.getAsLong());
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(AuditRecord.of("identity.totp.enrol", "Account", accountId));
         return codes;
     }
 
+    /** New recovery codes, only against a current TOTP code (a stolen session alone cannot mint them). */
     @Transactional
-    public List<String> regenerateRecoveryCodes(long accountId) {
+    public List<String> regenerateRecoveryCodes(long accountId, String totpCode) {
+        Account account = accounts.findById(accountId).orElse(null);
+        OptionalLong step = account == null || !account.hasConfirmedTotp() ? OptionalLong.empty()
+                : Totp.matchingStep(account.totpSecret(), totpCode, clock.instant());
+        if (step.isEmpty() || !accounts.useTotpStep(accountId, step.getAsLong())) {
+            return List.of();
+        }
         List<String> codes = newRecoveryCodes(accountId);
         audit.record(AuditRecord.of("identity.recovery-code.regenerate", "Account", accountId));
         return codes;
@@ -108,7 +117,7 @@ class SecondFactor {
         }
     }
 
-    /** A started enrolment: the secret (also shown as text), its otpauth URI and the QR code image. */
-    record Enrolment(String secret, String uri, String qrDataUri) implements java.io.Serializable {
+    /** A started enrolment of one account: the secret (also shown as text), its otpauth URI and QR code. */
+    record Enrolment(long accountId, String secret, String uri, String qrDataUri) implements java.io.Serializable {
     }
 }

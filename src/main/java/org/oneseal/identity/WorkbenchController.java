@@ -35,8 +35,13 @@ class WorkbenchController {
     }
 
     @PostMapping("/workbench/security/recovery-codes")
-    String newRecoveryCodes(@AuthenticationPrincipal AccountPrincipal principal, Model model) {
-        List<String> codes = secondFactor.regenerateRecoveryCodes(principal.accountId());
+    String newRecoveryCodes(@AuthenticationPrincipal AccountPrincipal principal,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String code, Model model) {
+        List<String> codes = secondFactor.regenerateRecoveryCodes(principal.accountId(), code);
+        if (codes.isEmpty()) {
+            model.addAttribute("codeError", true);
+            return "identity/security";
+        }
         model.addAttribute("recoveryCodes", codes);
         return "identity/recovery-codes";
     }

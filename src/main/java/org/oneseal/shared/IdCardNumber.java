@@ -38,11 +38,11 @@ public record IdCardNumber(String value) {
         if (v.length() != 18) {
             return new Problem("idcard.length", "身份证号码应为18位，当前为" + v.length() + "位");
         }
-        if (!v.substring(0, 17).chars().allMatch(Character::isDigit)) {
+        if (!v.substring(0, 17).chars().allMatch(IdCardNumber::isAsciiDigit)) {
             return new Problem("idcard.digits", "身份证号码前17位必须是数字");
         }
         char last = v.charAt(17);
-        if (!Character.isDigit(last) && last != 'X') {
+        if (!isAsciiDigit(last) && last != 'X') {
             return new Problem("idcard.lastchar", "身份证号码第18位只能是数字或X");
         }
         LocalDate birth = birthDateOf(v);
@@ -56,6 +56,11 @@ public record IdCardNumber(String value) {
             return new Problem("idcard.checksum", "身份证号码校验位不正确，请核对后重新输入");
         }
         return null;
+    }
+
+    /** Only 0-9: full-width or other Unicode digits would slip through the checksum. */
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     static char checkCharacter(String v) {

@@ -91,6 +91,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail duplicate(org.springframework.dao.DuplicateKeyException e) {
+        log.warn("duplicate key not caught by a facade: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "api.error.conflict", text("api.error.conflict.detail"));
+    }
+
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ProblemDetail integrity(org.springframework.dao.DataIntegrityViolationException e) {
+        log.warn("data refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "api.error.invalid", text("api.error.integrity.detail"));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException e) {
         return problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());

@@ -25,6 +25,8 @@ class BadInputTests {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AccountDetailsService users;
 
     @Test
     void registrationPageShowsTheBrokenRuleOnItsFieldAndStoresNothing() throws Exception {
@@ -83,6 +85,27 @@ class BadInputTests {
                 .andExpect(jsonPath("$.errors.username").value(Matchers.containsString("用户名")))
                 .andExpect(jsonPath("$.errors.realName").value("请填写真实姓名"));
         assertThat(accounts()).isEqualTo(accounts);
+    }
+
+    @Test
+    void anOverlongEnterpriseNameIsAFieldErrorNotA500() throws Exception {
+        mvc.perform(post("/api/v1/registrations/enterprise").contentType(MediaType.APPLICATION_JSON).content("""
+                        {"username": "longname_co", "password": "Strong@Pass1", "passwordConfirm": "Strong@Pass1",
+                         "enterpriseName": "%s", "creditCode": "91350100M000100Y43", "legalRepresentative": "赵六",
+                         "legalRepIdCard": "11010519491231002X"}""".formatted("长".repeat(110))))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.enterpriseName").value("名称过长"));
+    }
+
+    @Test
+    void newRecoveryCodesNeedTheCurrentTotpCode() throws Exception {
+        var leader = users.loadUserByUsername("leader");
+        long before = jdbc.sql("select count(*) from oneseal.recovery_code").query(Long.class).single();
+        mvc.perform(post("/workbench/security/recovery-codes").with(org.springframework.security.test.web.servlet
+                        .request.SecurityMockMvcRequestPostProcessors.user(leader)).with(csrf()).param("code", "000000"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("未生成新的恢复码")));
+        assertThat(jdbc.sql("select count(*) from oneseal.recovery_code").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

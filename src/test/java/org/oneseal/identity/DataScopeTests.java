@@ -74,6 +74,38 @@ class DataScopeTests {
     }
 
     @Test
+    void administratorsCannotRaiseTheirOwnRightsNorGrantBeyondTheirRole() throws Exception {
+        long admin = jdbc.sql("select id from oneseal.account where username = 'admin'").query(Long.class).single();
+        long city = regionId("990100");
+        mvc.perform(post("/admin/accounts/" + admin).with(as("admin")).with(csrf()).param("username", "admin")
+                        .param("displayName", "系统管理员").param("regionId", "" + city).param("cityWide", "true")
+                        .param("roles", "SYSTEM_ADMIN", "LEADER").param("enabled", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("不能修改自己账号的角色")));
+        assertThat(jdbc.sql("select count(*) from oneseal.account_role where account_id = :id").param("id", admin)
+                .query(Long.class).single()).isEqualTo(1);
+
+        mvc.perform(post("/admin/accounts/new").with(as("admin")).with(csrf()).param("username", "twohats")
+                        .param("displayName", "兼任").param("regionId", "" + city).param("roles", "SYSTEM_ADMIN", "AUDITOR")
+                        .param("enabled", "true").param("initialPassword", "Strong@Pass1"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("三员分立")));
+
+        long nanxi = regionId("990121");
+        mvc.perform(post("/admin/accounts/new").with(as("nanxi_admin")).with(csrf()).param("username", "nx_admin2")
+                        .param("displayName", "副管理员").param("regionId", "" + nanxi).param("roles", "REGION_ADMIN")
+                        .param("enabled", "true").param("initialPassword", "Strong@Pass1"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("您不能授予这些角色：区县管理员")));
+        mvc.perform(post("/admin/accounts/new").with(as("nanxi_admin")).with(csrf()).param("username", "nx_window2")
+                        .param("displayName", "南溪窗口").param("regionId", "" + nanxi).param("roles", "WINDOW_STAFF")
+                        .param("enabled", "true").param("initialPassword", "Strong@Pass1"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from oneseal.account where username in ('twohats', 'nx_admin2')")
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select version from oneseal.account where username = 'nx_window2'").query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
     void regionChangesNeedTheAuthorityAndAreAudited() throws Exception {
         long city = regionId("990100");
         String json = """

@@ -31,6 +31,12 @@ class EnterpriseAgentsTests {
     JdbcClient jdbc;
 
     @Test
+    void outsideTheDemoProfileADatabaseWithDemoDataIsRefused(@Autowired RegionRepository regions) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DemoDataGuard(regions).run(null))
+                .hasMessageContaining("demo data");
+    }
+
+    @Test
     void theEnterpriseAddsAnAgentWhoMayThenActForItUntilRevoked() throws Exception {
         var enterprise = (AccountPrincipal) users.loadUserByUsername("shifan_food");
         String agentId = org.oneseal.TestIds.idCard("44030119851107002");

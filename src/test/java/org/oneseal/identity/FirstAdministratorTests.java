@@ -53,6 +53,7 @@ class FirstAdministratorTests {
 
         assertThatThrownBy(() -> command.create("root2", "管理员", null, null))
                 .hasMessageContaining("exists already");
+        new DemoDataGuard(regions).run(null); // no demo data here: starts
         assertThat(jdbc.sql("select count(*) from oneseal.account").query(Long.class).single()).isEqualTo(1);
     }
 }

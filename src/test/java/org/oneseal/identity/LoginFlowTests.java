@@ -5,6 +5,7 @@ import static org.oneseal.HttpSessionClient.location;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,12 +88,17 @@ class LoginFlowTests {
                     .endsWith("/login?error");
         }
         assertThat(location(browser.submit("/login", "/login", Map.of("username", "party01", "password", "Wrong@pass5"))))
-                .endsWith("/login?locked");
+                .endsWith("/login?error");
+        Instant lockedUntil = lockedUntil("party01");
+        assertThat(lockedUntil).isAfter(clock.instant().plus(Duration.ofMinutes(14)));
         HttpResponse<String> right = browser.submit("/login", "/login", Map.of("username", "party01", "password", DemoData.PASSWORD));
-        assertThat(location(right)).endsWith("/login?locked");
-        assertThat(browser.get("/login?locked").body()).contains("账号已暂时锁定");
+        assertThat(location(right)).as("locked: even the right password fails, with the same answer").endsWith("/login?error");
+        assertThat(browser.get("/login?error").body()).contains("暂时锁定15分钟");
+        clock.advance(Duration.ofMinutes(10));
+        browser.submit("/login", "/login", Map.of("username", "party01", "password", "Wrong@pass6"));
+        assertThat(lockedUntil("party01")).as("attempts during the lock do not prolong it").isEqualTo(lockedUntil);
 
-        clock.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(location(browser.submit("/login", "/login", Map.of("username", "party01", "password", DemoData.PASSWORD))))
                 .endsWith("/login/totp");
         assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = 'identity.login' and outcome = 'FAILURE' and actor = 'party01'")
@@ -144,6 +150,75 @@ class LoginFlowTests {
         HttpSessionClient reuse = new HttpSessionClient(port);
         reuse.submit("/login", "/login", Map.of("username", "newbie", "password", DemoData.PASSWORD));
         assertThat(reuse.submit("/login/totp", "/login/totp", Map.of("code", recovery)).body()).contains("验证码不正确");
+    }
+
+    @Test
+    void anEnrolmentStartedForOneAccountCannotReplaceAnotherAccountsSecondFactor() {
+        insertStaff("newbie2");
+        HttpSessionClient attacker = new HttpSessionClient(port);
+        attacker.submit("/login", "/login", Map.of("username", "newbie2", "password", DemoData.PASSWORD));
+        String secret = find(attacker.get("/login/totp/enrol").body(), "id=\"totp-secret\">([A-Z2-7]{32})<");
+        attacker.submit("/login", "/login", Map.of("username", "reviewer01", "password", DemoData.PASSWORD));
+        attacker.get("/login/totp"); // the CSRF token changes at login
+        HttpResponse<String> swap = attacker.post("/login/totp/enrol", Map.of("code", Totp.code(secret, Totp.step(clock.instant()))));
+        assertThat(location(swap)).endsWith("/login/totp");
+        assertThat(attacker.get("/workbench").statusCode()).isEqualTo(403);
+        HttpSessionClient victim = new HttpSessionClient(port);
+        victim.submit("/login", "/login", Map.of("username", "reviewer01", "password", DemoData.PASSWORD));
+        assertThat(location(victim.submit("/login/totp", "/login/totp", Map.of("code", currentCode("reviewer01")))))
+                .as("the victim's own authenticator still works").endsWith("/workbench");
+    }
+
+    @Test
+    void theSecondStepEndsWhenTheAccountIsLockedMeanwhileOrThePasswordStepIsTooOld() {
+        insertStaff("newbie3");
+        jdbc.sql("update oneseal.account set totp_secret = (select totp_secret from oneseal.account where username = 'auditor'), "
+                + "totp_confirmed_at = now() where username = 'newbie3'").update();
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.submit("/login", "/login", Map.of("username", "newbie3", "password", DemoData.PASSWORD));
+        assertThat(browser.get("/login/totp").statusCode()).isEqualTo(200);
+        jdbc.sql("update oneseal.account set locked_until = now() + interval '1 hour' where username = 'newbie3'").update();
+        HttpResponse<String> locked = browser.post("/login/totp",
+                Map.of("code", Totp.code(DemoData.demoSecret("auditor"), Totp.step(clock.instant()))));
+        assertThat(location(locked)).endsWith("/login?error");
+        assertThat(location(browser.get("/workbench"))).contains("/login");
+
+        jdbc.sql("update oneseal.account set locked_until = null where username = 'newbie3'").update();
+        HttpSessionClient slow = new HttpSessionClient(port);
+        slow.submit("/login", "/login", Map.of("username", "newbie3", "password", DemoData.PASSWORD));
+        assertThat(slow.get("/login/totp").statusCode()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(6));
+        HttpResponse<String> late = slow.post("/login/totp",
+                Map.of("code", Totp.code(DemoData.demoSecret("auditor"), Totp.step(clock.instant()))));
+        assertThat(location(late)).endsWith("/login?error");
+    }
+
+    @Test
+    void aSessionEndsWhenItsAccountChangesAndTypedIdentifiersStayOutOfTheAuditLog() {
+        HttpSessionClient browser = new HttpSessionClient(port);
+        browser.postJson("/api/v1/registrations/person", """
+                {"username": "fresh01", "password": "Strong@Pass1", "passwordConfirm": "Strong@Pass1",
+                 "realName": "孙七", "idCardNumber": "%s"}""".formatted(org.oneseal.TestIds.idCard("51010419880101123")));
+        browser.submit("/login", "/login", Map.of("username", "fresh01", "password", "Strong@Pass1"));
+        assertThat(browser.get("/me").statusCode()).isEqualTo(200);
+        jdbc.sql("update oneseal.account set version = version + 1 where username = 'fresh01'").update();
+        assertThat(location(browser.get("/me"))).endsWith("/login?expired");
+
+        browser.submit("/login", "/login", Map.of("username", "11010519491231002X", "password", "whatever"));
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where actor like '%11010519491231002X%'")
+                .query(Long.class).single()).isZero();
+    }
+
+    private void insertStaff(String username) {
+        jdbc.sql("""
+                insert into oneseal.account (username, password_hash, kind, display_name, region_id, created_at)
+                select :u, :hash, 'STAFF', '新同事', id, now() from oneseal.region where code = '990100'""")
+                .param("u", username).param("hash", passwords.encode(DemoData.PASSWORD)).update();
+    }
+
+    private Instant lockedUntil(String username) {
+        return jdbc.sql("select locked_until from oneseal.account where username = :u").param("u", username)
+                .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     private String currentCode(String username) {

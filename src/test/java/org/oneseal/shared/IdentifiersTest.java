@@ -30,6 +30,12 @@ class IdentifiersTest {
     }
 
     @Test
+    void refusesFullWidthDigitsThatWouldStillPassTheChecksum() {
+        assertThat(IdCardNumber.validate("11\uFF101051\uFF19491231002X", TODAY).messageKey()).isEqualTo("idcard.digits");
+        assertThat(IdCardNumber.validate("11010519491231002\uFF10", TODAY).messageKey()).isEqualTo("idcard.lastchar");
+    }
+
+    @Test
     void refusesABirthDateThatDoesNotExistOrLiesInTheFuture() {
         String feb30 = withCheck("11010519490230002");
         assertThat(IdCardNumber.validate(feb30, TODAY).messageKey()).isEqualTo("idcard.birthdate");
