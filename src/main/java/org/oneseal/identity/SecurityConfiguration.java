@@ -1,5 +1,6 @@
 package org.oneseal.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -48,6 +49,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     SecurityFilterChain securityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
             LoginHandlers handlers, ApiProblemResponses problems, PageAccessDenied pageDenied, AccountRepository accounts,
             IdentityMessages messages)

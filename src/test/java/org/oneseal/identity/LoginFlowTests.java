@@ -46,6 +46,8 @@ class LoginFlowTests {
         assertThat(location(login)).endsWith("/me");
         String after = browser.sessionCookie();
         assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(jdbc.sql("select max_inactive_interval from oneseal.spring_session where session_id = :id")
+                .param("id", sessionId(after)).query(Integer.class).single()).as("idle timeout, seconds").isEqualTo(1800);
 
         HttpResponse<String> me = browser.get("/me");
         assertThat(me.statusCode()).isEqualTo(200);
