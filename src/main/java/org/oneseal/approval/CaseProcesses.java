@@ -1,0 +1,31 @@
+package org.oneseal.approval;
+
+import java.util.List;
+
+/**
+ * What casework asks of the process engine. Step keys of the generic process {@code oneseal-case}:
+ * {@code preReview} (window staff: outcome ACCEPT, CORRECT or REFUSE), {@code correction} (the applicant:
+ * SUBMITTED, back to preReview), {@code review} (reviewer: DONE), {@code decide} (chief: GRANT or DENY),
+ * {@code deliver} (window staff: DELIVERED), then the end. A per-matter override may add or rename steps.
+ */
+public interface CaseProcesses {
+
+    /** The generic process every matter uses unless it names its own. */
+    String GENERIC_PROCESS = "oneseal-case";
+
+    /** Starts the process of a case; returns the process instance id. Publishes the first {@link ProcessStepReached}. */
+    String start(String processKey, long caseId, long regionId);
+
+    /**
+     * Completes the case's active step {@code stepKey} with an outcome. Throws {@link StepNotActive} when the
+     * case is not at that step (acting twice, or out of order); publishes the next {@link ProcessStepReached}
+     * or {@link ProcessEnded}.
+     */
+    void complete(long caseId, String stepKey, String outcome, String actor);
+
+    /** The keys of the case's active steps (empty when the process has ended). */
+    List<String> activeSteps(long caseId);
+
+    /** Whether a process definition with this key is deployed. */
+    boolean isDeployed(String processKey);
+}

@@ -1,0 +1,6 @@
+package org.oneseal.matter;
+
+/** 即办件 / 承诺件 */
+public enum HandlingKind {
+    IMMEDIATE, PROMISED
+}

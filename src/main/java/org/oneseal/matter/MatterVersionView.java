@@ -1,0 +1,19 @@
+package org.oneseal.matter;
+
+import java.util.List;
+
+/**
+ * One version of a matter as casework sees it. A case keeps the version it was started with.
+ *
+ * @param departmentId   org unit id of the competent department (identity module)
+ * @param regionId       region of the implementing body (identity module)
+ * @param processKey     BPMN process key ({@code oneseal-case} unless the matter has its own)
+ * @param licenceKind    kind of licence issued on a grant, or null when none is issued
+ */
+public record MatterVersionView(long versionId, long matterId, int versionNumber, String matterCode,
+                                String implementationCode, String name, MatterType type, long departmentId,
+                                long regionId, CompetenceLevel competence, ServiceObject serviceObject,
+                                HandlingKind handlingKind, int legalLimitDays, int promisedLimitDays, int onsiteVisits,
+                                String processKey, String licenceKind, List<MaterialRequirementView> materials,
+                                List<SpecialProcedureView> specialProcedures, MatterVersionState state) {
+}
