@@ -1,0 +1,211 @@
+package org.oneseal.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
+import org.oneseal.calendar.WorkingDayCalendar;
+
+/**
+ * 办件: one application from submission to delivery. Its status moves only through the methods below,
+ * each refusing a move its status does not allow; the clock and the due dates move with it.
+ */
+class CaseFile {
+
+    private final CaseRow row;
+    private CaseClock clock;
+
+    CaseFile(CaseRow row) {
+        this.row = row;
+        this.clock = new CaseClock(row.acceptedOn, row.promisedDays, row.legalDays, row.pausedDays, row.pausedSince,
+                row.extensionDays);
+    }
+
+    CaseRow row() {
+        return row;
+    }
+
+    long id() {
+        return row.id;
+    }
+
+    CaseStatus status() {
+        return row.status;
+    }
+
+    CaseClock clock() {
+        return clock;
+    }
+
+    void accept(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.SUBMITTED), "受理");
+        clock = clock.start(today);
+        row.acceptedOn = today;
+        moveTo(CaseStatus.IN_REVIEW, today, calendar);
+    }
+
+    void requestCorrection(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.SUBMITTED), "要求补正");
+        moveTo(CaseStatus.CORRECTION_REQUESTED, today, calendar);
+    }
+
+    void correctionSubmitted(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.CORRECTION_REQUESTED), "提交补正材料");
+        moveTo(CaseStatus.SUBMITTED, today, calendar);
+    }
+
+    void refuse(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.SUBMITTED), "不予受理");
+        row.concludedOn = today;
+        moveTo(CaseStatus.REFUSED, today, calendar);
+    }
+
+    void reviewed(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.IN_REVIEW), "完成审查");
+        moveTo(CaseStatus.AWAITING_DECISION, today, calendar);
+    }
+
+    void decide(boolean grant, LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.AWAITING_DECISION), "作出决定");
+        if (clock.paused()) {
+            throw new IllegalCaseTransition("办件处于特殊环节（计时暂停）中，请先结束特殊环节再作出决定");
+        }
+        row.decidedOn = today;
+        moveTo(grant ? CaseStatus.GRANTED : CaseStatus.DENIED, today, calendar);
+    }
+
+    void deliver(String method, LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.GRANTED, CaseStatus.DENIED), "送达");
+        row.deliveryMethod = method;
+        row.concludedOn = today;
+        moveTo(CaseStatus.DELIVERED, today, calendar);
+    }
+
+    void extend(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.IN_REVIEW, CaseStatus.AWAITING_DECISION), "延期");
+        if (clock.extended()) {
+            throw new IllegalCaseTransition("每个办件只能延期一次，本件已经延期");
+        }
+        clock = clock.extend();
+        refreshDue(today, calendar);
+    }
+
+    void startSpecialProcedure(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.IN_REVIEW, CaseStatus.AWAITING_DECISION), "进入特殊环节");
+        if (clock.paused()) {
+            throw new IllegalCaseTransition("办件已经处于特殊环节中");
+        }
+        clock = clock.pause(today);
+        refreshDue(today, calendar);
+    }
+
+    void endSpecialProcedure(LocalDate today, WorkingDayCalendar calendar) {
+        if (!clock.paused()) {
+            throw new IllegalCaseTransition("办件不在特殊环节中");
+        }
+        clock = clock.resume(today, calendar);
+        refreshDue(today, calendar);
+    }
+
+    void stepReached(String step, String candidateRole) {
+        row.currentStep = step;
+        row.candidateRole = candidateRole;
+        row.assignee = null;
+    }
+
+    void processEnded() {
+        row.currentStep = null;
+        row.candidateRole = null;
+        row.assignee = null;
+    }
+
+    void claim(String username) {
+        if (row.status.concluded()) {
+            throw new IllegalCaseTransition("办件已办结，不能认领");
+        }
+        row.assignee = username;
+    }
+
+    void release() {
+        row.assignee = null;
+    }
+
+    /** The overdue flag a scheduled job keeps current; returns true when it changed. */
+    boolean markOverdue(LocalDate today, WorkingDayCalendar calendar) {
+        boolean overdue = !row.status.concluded() && clock.urgency(today, calendar) == CaseClock.Urgency.OVERDUE;
+        boolean changed = overdue != row.overdue;
+        row.overdue = overdue;
+        return changed;
+    }
+
+    private void moveTo(CaseStatus next, LocalDate today, WorkingDayCalendar calendar) {
+        row.status = next;
+        refreshDue(today, calendar);
+    }
+
+    private void refreshDue(LocalDate today, WorkingDayCalendar calendar) {
+        row.pausedDays = clock.pausedDays();
+        row.pausedSince = clock.pausedSince();
+        row.extensionDays = clock.extensionDays();
+        row.promisedDue = clock.promisedDue(today, calendar);
+        row.legalDue = clock.legalDue(today, calendar);
+    }
+
+    private void require(Set<CaseStatus> allowed, String action) {
+        if (!allowed.contains(row.status)) {
+            throw new IllegalCaseTransition("办件" + row.caseNumber + "当前状态为“" + label(row.status) + "”，不能" + action);
+        }
+    }
+
+    static String label(CaseStatus status) {
+        return switch (status) {
+            case SUBMITTED -> "待受理";
+            case CORRECTION_REQUESTED -> "待补正";
+            case IN_REVIEW -> "审查中";
+            case AWAITING_DECISION -> "待决定";
+            case GRANTED -> "准予许可";
+            case DENIED -> "不予许可";
+            case REFUSED -> "不予受理";
+            case DELIVERED -> "已办结";
+        };
+    }
+
+    /** The stored form of a case (one row of oneseal.case_file). */
+    static final class CaseRow {
+        Long id;
+        String caseNumber;
+        long matterId;
+        long matterVersionId;
+        String matterName;
+        long regionId;
+        long departmentId;
+        Long applicantAccountId;
+        String applicantKind;
+        String applicantName;
+        String applicantIdentifier;
+        String applicantPhone;
+        String channel;
+        String intakeStaff;
+        CaseStatus status;
+        String currentStep;
+        String candidateRole;
+        String assignee;
+        String processInstanceId;
+        Instant submittedAt;
+        LocalDate acceptedOn;
+        int promisedDays;
+        int legalDays;
+        int pausedDays;
+        LocalDate pausedSince;
+        int extensionDays;
+        LocalDate promisedDue;
+        LocalDate legalDue;
+        LocalDate decidedOn;
+        LocalDate concludedOn;
+        String deliveryMethod;
+        String licenceId;
+        String decisionDocumentId;
+        boolean overdue;
+        int version;
+    }
+}

@@ -1,0 +1,25 @@
+package org.oneseal.casework;
+
+/** 办件状态 */
+public enum CaseStatus {
+    /** 已提交，待受理审查 */
+    SUBMITTED,
+    /** 待补正（一次性告知） */
+    CORRECTION_REQUESTED,
+    /** 已受理，审查中 */
+    IN_REVIEW,
+    /** 待决定 */
+    AWAITING_DECISION,
+    /** 准予许可，待送达 */
+    GRANTED,
+    /** 不予许可，待送达 */
+    DENIED,
+    /** 不予受理 */
+    REFUSED,
+    /** 已送达，办结 */
+    DELIVERED;
+
+    boolean concluded() {
+        return this == REFUSED || this == DELIVERED;
+    }
+}
