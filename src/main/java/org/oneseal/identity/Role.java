@@ -9,7 +9,8 @@ import java.util.Set;
 public enum Role {
     /** 系统管理员: regions, org units, accounts, calendar; never audit data. */
     SYSTEM_ADMIN(Authorities.REGION_READ, Authorities.REGION_MANAGE, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
-            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage"),
+            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage",
+            "matter:read", "matter:edit", "matter:publish", "license:manage"),
     /** 区县管理员: org units and staff of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE),
@@ -17,13 +18,18 @@ public enum Role {
     AUDITOR("audit:read", "audit:verify", Authorities.REGION_READ, Authorities.ORGUNIT_READ),
     /** 窗口人员 */
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
-            Authorities.PERSONAL_DATA_REVEAL),
+            Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
+            "casework:deliver"),
     /** 审查人员 */
-    REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ),
+    REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
+            "casework:review"),
     /** 科室负责人 */
-    CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL),
+    CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL,
+            "casework:read", "casework:review", "casework:decide", "casework:extend", "matter:read", "matter:edit",
+            "license:manage"),
     /** 局领导 */
-    LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ),
+    LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
+            "matter:read", "matter:publish"),
     /** 党务工作人员 */
     PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ);
 

@@ -1,0 +1,191 @@
+package org.oneseal.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.oneseal.approval.CaseProcesses;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditOutcome;
+import org.oneseal.audit.AuditRecord;
+import org.oneseal.calendar.WorkingDayCalendar;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.shared.DataScope;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 办件处理: what staff do with a case — accept, request correction (one notice listing every deficiency),
+ * refuse, review, special procedures, extension, delivery. Every move checks the caller's region, the
+ * case's step and status, records the timeline and the audit log, and advances the process.
+ */
+@Service
+public class CaseHandling {
+
+    private final CaseRepository cases;
+    private final CaseTimeline timeline;
+    private final CaseProcesses processes;
+    private final CurrentUser currentUser;
+    private final CaseViews views;
+    private final CaseworkMessages messages;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseHandling(CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
+            CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.processes = processes;
+        this.currentUser = currentUser;
+        this.views = views;
+        this.messages = messages;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:prereview')")
+    public CaseView accept(long caseId) {
+        return advance(caseId, "preReview", "ACCEPT", "ACCEPTED", null, f -> f.accept(today(), calendar));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:prereview')")
+    public CaseView requestCorrection(long caseId, List<Deficiency> deficiencies) {
+        if (deficiencies == null || deficiencies.isEmpty()
+                || deficiencies.stream().anyMatch(d -> d.description() == null || d.description().isBlank())) {
+            throw InvalidInputException.of("deficiencies", messages.text("casework.deficiency.required"));
+        }
+        String notice = String.join("；", deficiencies.stream().map(d -> d.description().strip()).toList());
+        CaseFile file = lockAtStep(caseId, "preReview");
+        Applied applied = apply(file, "CORRECTION_REQUESTED", notice, f -> f.requestCorrection(today(), calendar));
+        deficiencies.forEach(d -> timeline.addDeficiency(caseId, applied.eventId(), d.requirementCode(),
+                d.description().strip()));
+        processes.complete(caseId, "preReview", "CORRECT", me());
+        return applied.view();
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:prereview')")
+    public CaseView refuse(long caseId, String reason) {
+        requireText("reason", reason);
+        return advance(caseId, "preReview", "REFUSE", "REFUSED", reason.strip(), f -> f.refuse(today(), calendar));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:review')")
+    public CaseView completeReview(long caseId, String opinion) {
+        requireText("opinion", opinion);
+        return advance(caseId, "review", "DONE", "REVIEWED", opinion.strip(), f -> f.reviewed(today(), calendar));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:deliver')")
+    public CaseView deliver(long caseId, String method) {
+        if (!List.of("DOWNLOAD", "PICKUP", "MAIL").contains(method)) {
+            throw InvalidInputException.of("method", messages.text("casework.delivery.method"));
+        }
+        return advance(caseId, "deliver", "DELIVERED", "DELIVERED", method, f -> f.deliver(method, today(), calendar));
+    }
+
+    /** 延期: once, +10 working days, by a chief, with the reason the applicant is told. */
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:extend')")
+    public CaseView extend(long caseId, String reason) {
+        requireText("reason", reason);
+        return move(caseId, "EXTENDED", reason.strip(), f -> f.extend(today(), calendar));
+    }
+
+    /** 特殊环节: hearing, inspection, expert review ... — the clock stops until it ends. */
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:review')")
+    public CaseView startSpecialProcedure(long caseId, String procedure) {
+        requireText("procedure", procedure);
+        return move(caseId, "SPECIAL_PROCEDURE_STARTED", procedure.strip(),
+                f -> f.startSpecialProcedure(today(), calendar));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:review')")
+    public CaseView endSpecialProcedure(long caseId, String result) {
+        requireText("result", result);
+        return move(caseId, "SPECIAL_PROCEDURE_ENDED", result.strip(), f -> f.endSpecialProcedure(today(), calendar));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public CaseView claim(long caseId) {
+        return move(caseId, "CLAIMED", null, f -> f.claim(me()));
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public CaseView release(long caseId) {
+        return move(caseId, "RELEASED", null, CaseFile::release);
+    }
+
+    /** A status move that also completes the case's current process step. */
+    CaseView advance(long caseId, String step, String outcome, String kind, String reason, Consumer<CaseFile> change) {
+        CaseView view = apply(lockAtStep(caseId, step), kind, reason, change).view();
+        processes.complete(caseId, step, outcome, me());
+        return view;
+    }
+
+    /** The case, locked and in scope, if it is at this step (else someone acted already, or out of order). */
+    CaseFile lockAtStep(long caseId, String step) {
+        CaseFile file = lockInScope(caseId);
+        if (!Objects.equals(file.row().currentStep, step)) {
+            throw new IllegalCaseTransition(messages.text("casework.step.notHere", file.row().caseNumber));
+        }
+        return file;
+    }
+
+    /** A move inside the current step (clock, assignment). */
+    private CaseView move(long caseId, String kind, String reason, Consumer<CaseFile> change) {
+        return apply(lockInScope(caseId), kind, reason, change).view();
+    }
+
+    Applied apply(CaseFile file, String kind, String reason, Consumer<CaseFile> change) {
+        change.accept(file);
+        cases.save(file);
+        long eventId = timeline.append(file.id(), clock.instant(), me(), null, kind, file.status(), reason);
+        audit.record(AuditRecord.of("casework.case." + kind.toLowerCase(java.util.Locale.ROOT), "Case", file.id())
+                .region(file.row().regionId).reason(reason));
+        return new Applied(views.of(file), eventId);
+    }
+
+    record Applied(CaseView view, long eventId) {
+    }
+
+    /** The case, locked, if the caller's region covers it; otherwise "not found" and an audit entry. */
+    CaseFile lockInScope(long caseId) {
+        DataScope scope = currentUser.scope();
+        CaseFile file = cases.lock(caseId).orElseThrow(() -> CaseIntake.notFound(caseId));
+        if (!scope.covers(file.row().regionId)) {
+            audit.recordIndependently(AuditRecord.of("casework.case.access", "Case", caseId)
+                    .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));
+            throw CaseIntake.notFound(caseId);
+        }
+        return file;
+    }
+
+    private void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw InvalidInputException.of(field, messages.text("casework.field.required"));
+        }
+    }
+
+    String me() {
+        return currentUser.principal().orElseThrow().getUsername();
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

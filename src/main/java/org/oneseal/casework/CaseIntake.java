@@ -1,0 +1,135 @@
+package org.oneseal.casework;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.oneseal.approval.CaseProcesses;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditRecord;
+import org.oneseal.identity.AccountKind;
+import org.oneseal.identity.AccountPrincipal;
+import org.oneseal.identity.ApplicantDirectory;
+import org.oneseal.identity.ApplicantProfile;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.matter.MatterCatalogue;
+import org.oneseal.matter.MatterVersionView;
+import org.oneseal.matter.ServiceObject;
+import org.oneseal.shared.DataScope;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 申请与收件: an applicant applies online, or window staff take an application for an applicant. Required
+ * materials must be there and be what they claim to be; the case keeps the matter version it starts with.
+ */
+@Service
+public class CaseIntake {
+
+    private final MatterCatalogue catalogue;
+    private final CaseRepository cases;
+    private final CaseMaterials materials;
+    private final CaseTimeline timeline;
+    private final CaseProcesses processes;
+    private final IdempotentSubmissions idempotency;
+    private final ApplicantDirectory applicants;
+    private final CurrentUser currentUser;
+    private final CaseViews views;
+    private final CaseworkMessages messages;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseIntake(MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
+            CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
+            CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit, Clock clock) {
+        this.catalogue = catalogue;
+        this.cases = cases;
+        this.materials = materials;
+        this.timeline = timeline;
+        this.processes = processes;
+        this.idempotency = idempotency;
+        this.applicants = applicants;
+        this.currentUser = currentUser;
+        this.views = views;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The signed-in applicant applies. With an Idempotency-Key, a repeat returns the case made first. */
+    @Transactional
+    public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey) {
+        AccountPrincipal me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF)
+                .orElseThrow(() -> new AccessDeniedException("only applicants apply online"));
+        ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
+        String hash = RequestHash.of(application.matterId(), application.phone(), application.note(), files);
+        var earlier = idempotency.begin(me.accountId(), idempotencyKey, hash, clock.instant());
+        if (earlier.isPresent()) {
+            return views.of(cases.find(earlier.get()).orElseThrow());
+        }
+        MatterVersionView matter = published(application.matterId());
+        checkServiceObject(matter, applicant.kind());
+        CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername());
+        idempotency.complete(me.accountId(), idempotencyKey, file.id());
+        return views.of(cases.find(file.id()).orElseThrow());
+    }
+
+    /** Window staff take an application in their own region for a registered applicant. */
+    @Transactional
+    @PreAuthorize("hasAuthority('casework:intake')")
+    public CaseView intake(WindowIntake intake, List<SubmittedFile> files) {
+        DataScope scope = currentUser.scope();
+        MatterVersionView matter = published(intake.matterId());
+        if (!scope.covers(matter.regionId())) {
+            throw InvalidInputException.of("matterId", messages.text("casework.intake.outsideRegion"));
+        }
+        ApplicantProfile applicant = applicants.byIdentifier(intake.applicantIdentifier())
+                .orElseThrow(() -> InvalidInputException.of("applicantIdentifier",
+                        messages.text("casework.applicant.unknown")));
+        checkServiceObject(matter, applicant.kind());
+        String staff = currentUser.principal().orElseThrow().getUsername();
+        CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff);
+        return views.of(cases.find(file.id()).orElseThrow());
+    }
+
+    private CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
+            String intakeStaff, List<SubmittedFile> files, String actor) {
+        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages);
+        Instant now = clock.instant();
+        CaseFile.CaseRow row = CaseRows.newRow(matter, applicant, phone, channel, intakeStaff, now);
+        row.caseNumber = cases.nextCaseNumber("SP", java.time.LocalDate.now(clock).getYear());
+        long id = cases.insert(row);
+        checked.forEach(f -> materials.store(id, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
+                f.sm3(), now, actor));
+        timeline.append(id, now, actor, null, "SUBMITTED", CaseStatus.SUBMITTED,
+                "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
+        String processInstance = processes.start(matter.processKey(), id, matter.regionId());
+        CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
+        file.row().processInstanceId = processInstance;
+        cases.save(file);
+        audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
+                .reason(row.caseNumber + " " + matter.matterCode()));
+        return file;
+    }
+
+    private MatterVersionView published(long matterId) {
+        return catalogue.currentPublished(matterId)
+                .orElseThrow(() -> InvalidInputException.of("matterId", messages.text("casework.matter.notPublished")));
+    }
+
+    private void checkServiceObject(MatterVersionView matter, AccountKind kind) {
+        boolean fits = matter.serviceObject() == ServiceObject.BOTH
+                || matter.serviceObject() == ServiceObject.PERSON && kind == AccountKind.PERSON
+                || matter.serviceObject() == ServiceObject.ENTERPRISE && kind == AccountKind.ENTERPRISE;
+        if (!fits) {
+            throw InvalidInputException.of("matterId", messages.text("casework.matter.serviceObject"));
+        }
+    }
+
+    static NotFoundException notFound(long caseId) {
+        return new NotFoundException("case " + caseId);
+    }
+}

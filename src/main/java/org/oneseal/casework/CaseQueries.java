@@ -1,0 +1,130 @@
+package org.oneseal.casework;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditOutcome;
+import org.oneseal.audit.AuditRecord;
+import org.oneseal.calendar.WorkingDayCalendar;
+import org.oneseal.identity.AccountKind;
+import org.oneseal.identity.AccountPrincipal;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.identity.Role;
+import org.oneseal.shared.DataScope;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading cases: a staff member's tasks (their roles, their region, most urgent first), case details in
+ * scope, and an applicant's own cases. Cases outside the caller's reach answer "not found".
+ */
+@Service
+public class CaseQueries {
+
+    private final JdbcClient jdbc;
+    private final CaseRepository cases;
+    private final CaseTimeline timeline;
+    private final CaseMaterials materials;
+    private final CaseViews views;
+    private final CurrentUser currentUser;
+    private final WorkingDayCalendar calendar;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    CaseQueries(JdbcClient jdbc, CaseRepository cases, CaseTimeline timeline, CaseMaterials materials, CaseViews views,
+            CurrentUser currentUser, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.timeline = timeline;
+        this.materials = materials;
+        this.views = views;
+        this.currentUser = currentUser;
+        this.calendar = calendar;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** My tasks: open cases whose next step belongs to one of my roles, in my region; overdue first, then due date. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public List<WorkItem> myTasks() {
+        DataScope scope = currentUser.scope();
+        Set<Role> roles = currentUser.principal().map(AccountPrincipal::roles).orElse(Set.of());
+        List<String> roleNames = roles.stream().map(Role::name).toList();
+        if (roleNames.isEmpty()) {
+            return List.of();
+        }
+        return scope.bind(jdbc.sql("""
+                select * from oneseal.case_file
+                where concluded_on is null and candidate_role in (:roles) and %s
+                order by overdue desc, promised_due nulls last, submitted_at
+                limit 200""".formatted(scope.condition("region_id"))))
+                .param("roles", roleNames)
+                .query(CaseRepository::map).list().stream().map(r -> item(new CaseFile(r))).toList();
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public CaseDetail detail(long caseId) {
+        DataScope scope = currentUser.scope();
+        CaseFile file = cases.find(caseId).orElseThrow(() -> CaseIntake.notFound(caseId));
+        if (!scope.covers(file.row().regionId)) {
+            audit.recordIndependently(AuditRecord.of("casework.case.read", "Case", caseId)
+                    .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));
+            throw CaseIntake.notFound(caseId);
+        }
+        return detailOf(file);
+    }
+
+    /** The signed-in applicant's cases, newest first. */
+    @Transactional(readOnly = true)
+    public List<CaseView> myCases() {
+        long me = applicantId();
+        return jdbc.sql("select * from oneseal.case_file where applicant_account_id = :me order by submitted_at desc limit 200")
+                .param("me", me).query(CaseRepository::map).list().stream().map(r -> views.of(new CaseFile(r))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public CaseDetail myCase(long caseId) {
+        return detailOf(ownCase(caseId));
+    }
+
+    /** A submitted file, for a staff member in scope or the applicant who owns the case. */
+    @Transactional(noRollbackFor = NotFoundException.class)
+    public CaseMaterials.StoredFile file(long caseId, long materialId) {
+        boolean staff = currentUser.principal().map(p -> p.kind() == AccountKind.STAFF).orElse(false);
+        CaseFile file = staff ? cases.find(caseId).filter(f -> currentUser.scope().covers(f.row().regionId))
+                .orElseThrow(() -> CaseIntake.notFound(caseId)) : ownCase(caseId);
+        return materials.file(file.id(), materialId).orElseThrow(() -> new NotFoundException("material " + materialId));
+    }
+
+    CaseFile ownCase(long caseId) {
+        long me = applicantId();
+        return cases.find(caseId).filter(f -> f.row().applicantAccountId != null && f.row().applicantAccountId == me)
+                .orElseThrow(() -> CaseIntake.notFound(caseId));
+    }
+
+    private long applicantId() {
+        return currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF).map(AccountPrincipal::accountId)
+                .orElseThrow(() -> new AccessDeniedException("applicants only"));
+    }
+
+    private CaseDetail detailOf(CaseFile file) {
+        return new CaseDetail(views.of(file), timeline.of(file.id()), timeline.openDeficiencies(file.id()),
+                materials.current(file.id()));
+    }
+
+    private WorkItem item(CaseFile file) {
+        CaseView v = views.of(file);
+        return new WorkItem(v.id(), v.caseNumber(), v.matterName(), v.applicantName(), v.status(), v.currentStep(),
+                v.candidateRole(), v.assignee(), v.promisedDue(), file.row().overdue
+                        || file.clock().urgency(LocalDate.now(clock), calendar) == CaseClock.Urgency.OVERDUE,
+                v.urgency(), v.regionId());
+    }
+}

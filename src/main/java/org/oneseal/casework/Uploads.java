@@ -1,0 +1,48 @@
+package org.oneseal.casework;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Multipart parts named {@code file.<requirementCode>} (pages and API alike) as submitted files; empty
+ * file inputs are ignored.
+ */
+final class Uploads {
+
+    static final String PREFIX = "file.";
+
+    private Uploads() {
+    }
+
+    static List<SubmittedFile> of(MultiValueMap<String, MultipartFile> parts) {
+        List<SubmittedFile> files = new ArrayList<>();
+        if (parts == null) {
+            return files;
+        }
+        for (Map.Entry<String, List<MultipartFile>> e : parts.entrySet()) {
+            if (!e.getKey().startsWith(PREFIX)) {
+                continue;
+            }
+            String code = e.getKey().substring(PREFIX.length());
+            for (MultipartFile f : e.getValue()) {
+                if (!f.isEmpty()) {
+                    files.add(new SubmittedFile(code, f.getOriginalFilename(), f.getContentType(), bytes(f)));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static byte[] bytes(MultipartFile f) {
+        try {
+            return f.getBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
