@@ -95,6 +95,8 @@ class DemoData implements ApplicationRunner {
         staff("window01", "窗口人员", city, window1, false, Set.of(Role.WINDOW_STAFF), now);
         staff("party01", "党务干事", city, bureau, false, Set.of(Role.PARTY_AFFAIRS), now);
         staff("nanxi_admin", "南溪县管理员", nanxi, nanxiBureau, false, Set.of(Role.REGION_ADMIN), now);
+        staff("nanxi_window", "南溪县窗口人员", nanxi, nanxiBureau, false, Set.of(Role.WINDOW_STAFF), now);
+        staff("nanxi_chief", "南溪县审批科长", nanxi, nanxiBureau, false, Set.of(Role.CHIEF, Role.REVIEWER), now);
         staff("beiling_admin", "北岭县管理员", beiling, null, false, Set.of(Role.REGION_ADMIN), now);
         applicants(now);
         audit.record(AuditRecord.of("identity.demo-data.load", "Region", city).actor("system"));
@@ -150,6 +152,6 @@ class DemoData implements ApplicationRunner {
 
     static List<String> demoStaff() {
         return List.of("admin", "auditor", "leader", "chief01", "reviewer01", "window01", "party01", "nanxi_admin",
-                "beiling_admin");
+                "nanxi_window", "nanxi_chief", "beiling_admin");
     }
 }

@@ -1,0 +1,137 @@
+package org.oneseal.casework;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Cases over the API: applicants apply (multipart, files as parts {@code file.<materialCode>}, with an
+ * optional {@code Idempotency-Key}), follow and correct their cases; staff act on cases of their region.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "cases", description = "办件：申请、补正、受理、审查、决定、送达")
+class CaseApi {
+
+    private final CaseIntake intake;
+    private final CaseCorrection correction;
+    private final CaseHandling handling;
+    private final CaseQueries queries;
+
+    CaseApi(CaseIntake intake, CaseCorrection correction, CaseHandling handling, CaseQueries queries) {
+        this.intake = intake;
+        this.correction = correction;
+        this.handling = handling;
+        this.queries = queries;
+    }
+
+    @PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传；同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422")
+    CaseView apply(@RequestParam Long matterId, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String note,
+            @Parameter(description = "幂等键") @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            MultipartHttpServletRequest request) {
+        Application application = new Application(matterId, phone, note);
+        return intake.apply(application, Uploads.of(request.getMultiFileMap()), key);
+    }
+
+    @GetMapping("/cases/mine")
+    @Operation(summary = "我的办件")
+    List<CaseView> mine() {
+        return queries.myCases();
+    }
+
+    @GetMapping("/cases/mine/{id}")
+    @Operation(summary = "我的办件详情（含时间线和预计办结日期）")
+    CaseDetail myCase(@PathVariable long id) {
+        return queries.myCase(id);
+    }
+
+    @PostMapping(path = "/cases/mine/{id}/correction", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "提交补正材料")
+    CaseView correct(@PathVariable long id, @RequestParam(required = false) String note,
+            MultipartHttpServletRequest request) {
+        return correction.submit(id, Uploads.of(request.getMultiFileMap()), note);
+    }
+
+    @GetMapping("/workbench/tasks")
+    @Operation(summary = "我的待办（按紧急程度排序）")
+    List<WorkItem> tasks() {
+        return queries.myTasks();
+    }
+
+    @GetMapping("/cases/{id}")
+    @Operation(summary = "办件详情（工作人员，限本辖区）")
+    CaseDetail detail(@PathVariable long id) {
+        return queries.detail(id);
+    }
+
+    @PostMapping("/cases/{id}/acceptance")
+    @Operation(summary = "受理")
+    CaseView accept(@PathVariable long id) {
+        return handling.accept(id);
+    }
+
+    @PostMapping("/cases/{id}/correction-request")
+    @Operation(summary = "一次性告知补正")
+    CaseView requestCorrection(@PathVariable long id, @RequestBody List<@Valid Deficiency> deficiencies) {
+        return handling.requestCorrection(id, deficiencies);
+    }
+
+    @PostMapping("/cases/{id}/refusal")
+    @Operation(summary = "不予受理")
+    CaseView refuse(@PathVariable long id, @Valid @RequestBody Reason reason) {
+        return handling.refuse(id, reason.text());
+    }
+
+    @PostMapping("/cases/{id}/review")
+    @Operation(summary = "完成审查")
+    CaseView review(@PathVariable long id, @Valid @RequestBody Reason opinion) {
+        return handling.completeReview(id, opinion.text());
+    }
+
+    @PostMapping("/cases/{id}/extension")
+    @Operation(summary = "延期（限一次，10个工作日）")
+    CaseView extend(@PathVariable long id, @Valid @RequestBody Reason reason) {
+        return handling.extend(id, reason.text());
+    }
+
+    @PostMapping("/cases/{id}/special-procedure")
+    @Operation(summary = "进入特殊环节（暂停计时）")
+    CaseView startProcedure(@PathVariable long id, @Valid @RequestBody Reason procedure) {
+        return handling.startSpecialProcedure(id, procedure.text());
+    }
+
+    @PostMapping("/cases/{id}/special-procedure/end")
+    @Operation(summary = "结束特殊环节（恢复计时）")
+    CaseView endProcedure(@PathVariable long id, @Valid @RequestBody Reason result) {
+        return handling.endSpecialProcedure(id, result.text());
+    }
+
+    @PostMapping("/cases/{id}/delivery")
+    @Operation(summary = "送达（DOWNLOAD / PICKUP / MAIL）")
+    CaseView deliver(@PathVariable long id, @Valid @RequestBody Reason method) {
+        return handling.deliver(id, method.text());
+    }
+
+    /** A free text (reason, opinion, procedure, delivery method). */
+    record Reason(@NotBlank(message = "{casework.field.required}") @Size(max = 2000) String text) {
+    }
+}

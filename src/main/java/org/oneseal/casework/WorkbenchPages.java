@@ -1,0 +1,108 @@
+package org.oneseal.casework;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.oneseal.shared.BusinessRuleViolation;
+import org.oneseal.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff pages: my tasks, a case with its timeline, materials and the action of its current step. */
+@Controller
+class WorkbenchPages {
+
+    private final CaseQueries queries;
+    private final CaseHandling handling;
+
+    WorkbenchPages(CaseQueries queries, CaseHandling handling) {
+        this.queries = queries;
+        this.handling = handling;
+    }
+
+    @GetMapping("/workbench/tasks")
+    String tasks(Model model) {
+        model.addAttribute("tasks", queries.myTasks());
+        return "casework/tasks";
+    }
+
+    @GetMapping("/workbench/cases/{id}")
+    String detail(@PathVariable long id, Model model) {
+        model.addAttribute("detail", queries.detail(id));
+        return "casework/case";
+    }
+
+    @PostMapping("/workbench/cases/{id}/accept")
+    String accept(@PathVariable long id, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.accept(id));
+    }
+
+    @PostMapping("/workbench/cases/{id}/correction-request")
+    String requestCorrection(@PathVariable long id, @RequestParam(name = "code", required = false) List<String> codes,
+            @RequestParam(name = "description", required = false) List<String> descriptions, RedirectAttributes r,
+            Model m) {
+        List<Deficiency> items = new ArrayList<>();
+        for (int i = 0; descriptions != null && i < descriptions.size(); i++) {
+            if (!descriptions.get(i).isBlank()) {
+                String code = codes != null && i < codes.size() && !codes.get(i).isBlank() ? codes.get(i) : null;
+                items.add(new Deficiency(code, descriptions.get(i)));
+            }
+        }
+        return run(id, r, m, () -> handling.requestCorrection(id, items));
+    }
+
+    @PostMapping("/workbench/cases/{id}/refuse")
+    String refuse(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.refuse(id, reason));
+    }
+
+    @PostMapping("/workbench/cases/{id}/review")
+    String review(@PathVariable long id, @RequestParam(defaultValue = "") String opinion, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.completeReview(id, opinion));
+    }
+
+    @PostMapping("/workbench/cases/{id}/extend")
+    String extend(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.extend(id, reason));
+    }
+
+    @PostMapping("/workbench/cases/{id}/special-procedure")
+    String startProcedure(@PathVariable long id, @RequestParam(defaultValue = "") String procedure,
+            RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.startSpecialProcedure(id, procedure));
+    }
+
+    @PostMapping("/workbench/cases/{id}/special-procedure/end")
+    String endProcedure(@PathVariable long id, @RequestParam(defaultValue = "") String result, RedirectAttributes r,
+            Model m) {
+        return run(id, r, m, () -> handling.endSpecialProcedure(id, result));
+    }
+
+    @PostMapping("/workbench/cases/{id}/deliver")
+    String deliver(@PathVariable long id, @RequestParam(defaultValue = "") String method, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.deliver(id, method));
+    }
+
+    @PostMapping("/workbench/cases/{id}/claim")
+    String claim(@PathVariable long id, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.claim(id));
+    }
+
+    /** Runs an action; a refused one shows its message on the case page and changes nothing. */
+    String run(long id, RedirectAttributes redirect, Model model, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("done", true);
+            return "redirect:/workbench/cases/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+        } catch (BusinessRuleViolation e) {
+            model.addAttribute("problem", e.getMessage());
+        }
+        return detail(id, model);
+    }
+}

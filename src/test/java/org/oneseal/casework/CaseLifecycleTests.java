@@ -1,0 +1,150 @@
+package org.oneseal.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oneseal.IntegrationTest;
+import org.oneseal.calendar.WorkingDayCalendar;
+import org.oneseal.matter.MatterVersionView;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A case from application to review, with a correction on the way, and the moves the rules refuse. */
+@IntegrationTest
+class CaseLifecycleTests {
+
+    @Autowired
+    CaseworkTestSupport support;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    CaseHandling handling;
+    @Autowired
+    CaseCorrection correction;
+    @Autowired
+    CaseQueries queries;
+    @Autowired
+    WorkingDayCalendar calendar;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        support.signOut();
+    }
+
+    @Test
+    void anApplicationIsCorrectedAcceptedAndReviewedWithItsClockAndTimeline() {
+        MatterVersionView food = support.foodPermit("990100");
+        support.as("zhangsan");
+        CaseView applied = intake.apply(new Application(food.matterId(), null, null),
+                CaseworkTestSupport.requiredFiles(food), null);
+        assertThat(applied.status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(applied.currentStep()).isEqualTo("preReview");
+        assertThat(applied.candidateRole()).isEqualTo("WINDOW_STAFF");
+        assertThat(applied.applicantIdentifier()).isEqualTo("1101**********002X");
+        assertThat(applied.matterVersionId()).isEqualTo(food.versionId());
+
+        support.as("window01");
+        assertThat(queries.myTasks()).extracting(WorkItem::caseId).contains(applied.id());
+        String firstCode = food.materials().getFirst().code();
+        CaseView corrected = handling.requestCorrection(applied.id(),
+                List.of(new Deficiency(firstCode, "申请书缺少法定代表人签字"), new Deficiency(null, "联系电话无法接通")));
+        assertThat(corrected.status()).isEqualTo(CaseStatus.CORRECTION_REQUESTED);
+        assertThat(queries.detail(applied.id()).summary().currentStep()).isEqualTo("correction");
+        assertThat(queries.myTasks()).extracting(WorkItem::caseId).doesNotContain(applied.id());
+
+        support.as("zhangsan");
+        assertThat(queries.myCase(applied.id()).openDeficiencies()).hasSize(2);
+        CaseView back = correction.submit(applied.id(), List.of(new SubmittedFile(firstCode, "signed.pdf",
+                "application/pdf", CaseworkTestSupport.pdf("签字后的申请书"))), "已补签");
+        assertThat(back.status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(queries.myCase(applied.id()).openDeficiencies()).isEmpty();
+
+        support.as("window01");
+        CaseView accepted = handling.accept(applied.id());
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(accepted.status()).isEqualTo(CaseStatus.IN_REVIEW);
+        assertThat(accepted.acceptedOn()).isEqualTo(today);
+        assertThat(accepted.promisedDue()).isEqualTo(calendar.addWorkingDays(today, food.promisedLimitDays()));
+        assertThat(accepted.legalDue()).isEqualTo(calendar.addWorkingDays(today, food.legalLimitDays()));
+
+        support.as("reviewer01");
+        CaseView reviewed = handling.completeReview(applied.id(), "材料齐全，符合法定形式");
+        assertThat(reviewed.status()).isEqualTo(CaseStatus.AWAITING_DECISION);
+        assertThat(queries.detail(applied.id()).summary().candidateRole()).isEqualTo("CHIEF");
+        assertThat(queries.detail(applied.id()).timeline()).extracting(CaseEventView::kind)
+                .containsExactly("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED", "ACCEPTED", "REVIEWED");
+        assertThat(queries.detail(applied.id()).materials()).filteredOn(m -> m.requirementCode().equals(firstCode))
+                .singleElement().satisfies(m -> assertThat(m.fileName()).isEqualTo("signed.pdf"));
+    }
+
+    @Test
+    void missingRequiredMaterialsAndDisguisedFilesAreRefusedAndNothingIsStored() {
+        MatterVersionView food = support.foodPermit("990100");
+        support.as("zhangsan");
+        long cases = support.count("case_file");
+        List<SubmittedFile> files = new ArrayList<>(CaseworkTestSupport.requiredFiles(food));
+        SubmittedFile dropped = files.removeLast();
+        assertThatThrownBy(() -> intake.apply(new Application(food.matterId(), null, null), files, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("materials[" + dropped.requirementCode() + "]"));
+        List<SubmittedFile> disguised = new ArrayList<>(CaseworkTestSupport.requiredFiles(food));
+        disguised.set(0, new SubmittedFile(disguised.getFirst().requirementCode(), "申请书.pdf", "application/pdf",
+                "<html><script>alert(1)</script></html>".getBytes()));
+        assertThatThrownBy(() -> intake.apply(new Application(food.matterId(), null, null), disguised, null))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("不符"));
+        assertThat(support.count("case_file")).isEqualTo(cases);
+    }
+
+    @Test
+    void actingTwiceOrOutOfOrderIsRefusedAndOtherRegionsSeeNothing() {
+        MatterVersionView food = support.foodPermit("990100");
+        support.as("zhangsan");
+        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
+                null).id();
+        support.as("chief01");
+        assertThatThrownBy(() -> handling.completeReview(id, "越过受理直接审查")).isInstanceOf(IllegalCaseTransition.class);
+        support.as("window01");
+        handling.accept(id);
+        assertThatThrownBy(() -> handling.accept(id)).isInstanceOf(IllegalCaseTransition.class)
+                .hasMessageContaining("已被他人处理");
+
+        support.as("nanxi_window");
+        long denials = jdbc.sql("select count(*) from oneseal.audit_entry where action = 'casework.case.read' and outcome = 'DENIED'")
+                .query(Long.class).single();
+        assertThatThrownBy(() -> queries.detail(id)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> handling.extend(id, "越权")).isInstanceOf(Exception.class);
+        assertThat(queries.myTasks()).extracting(WorkItem::caseId).doesNotContain(id);
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = 'casework.case.read' and outcome = 'DENIED'")
+                .query(Long.class).single()).isEqualTo(denials + 1);
+    }
+
+    @Test
+    void aCountyCaseIsHandledInTheCountyWithTheExtensionAndASpecialProcedure() {
+        MatterVersionView food = support.foodPermit("990121");
+        support.as("zhangsan");
+        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
+                null).id();
+        support.as("window01");
+        assertThatThrownBy(() -> handling.accept(id)).isInstanceOf(NotFoundException.class);
+        support.as("nanxi_window");
+        CaseView accepted = handling.accept(id);
+        support.as("nanxi_chief");
+        CaseView extended = handling.extend(id, "需要补充现场核查");
+        assertThat(extended.extended()).isTrue();
+        assertThat(extended.promisedDue()).isEqualTo(calendar.addWorkingDays(accepted.acceptedOn(),
+                food.promisedLimitDays() + 10));
+        assertThatThrownBy(() -> handling.extend(id, "再次延期")).isInstanceOf(IllegalCaseTransition.class);
+        assertThat(handling.startSpecialProcedure(id, "现场核查").paused()).isTrue();
+        assertThat(handling.endSpecialProcedure(id, "核查合格").paused()).isFalse();
+        assertThatThrownBy(() -> handling.refuse(id, "")).isInstanceOf(InvalidInputException.class);
+    }
+}

@@ -1,0 +1,59 @@
+package org.oneseal.casework;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.oneseal.matter.MatterCatalogue;
+import org.oneseal.matter.MatterVersionView;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/** Acting as demo accounts and building applications in casework tests. */
+@Component
+class CaseworkTestSupport {
+
+    private final UserDetailsService users;
+    private final MatterCatalogue catalogue;
+    private final JdbcClient jdbc;
+
+    CaseworkTestSupport(UserDetailsService users, MatterCatalogue catalogue, JdbcClient jdbc) {
+        this.users = users;
+        this.catalogue = catalogue;
+        this.jdbc = jdbc;
+    }
+
+    /** Signs in as a demo account (fully, second factor included) for the calls that follow. */
+    void as(String username) {
+        UserDetails user = users.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** The published 食品经营许可 of a region (990100 city, 990121 南溪县). */
+    MatterVersionView foodPermit(String regionCode) {
+        long region = jdbc.sql("select id from oneseal.region where code = :c").param("c", regionCode)
+                .query(Long.class).single();
+        return catalogue.published(region).stream().filter(m -> m.name().equals("食品经营许可")).findFirst().orElseThrow();
+    }
+
+    /** One PDF for every required material of the matter. */
+    static List<SubmittedFile> requiredFiles(MatterVersionView matter) {
+        return matter.materials().stream().filter(m -> m.required())
+                .map(m -> new SubmittedFile(m.code(), m.code() + ".pdf", "application/pdf", pdf(m.name()))).toList();
+    }
+
+    static byte[] pdf(String text) {
+        return ("%PDF-1.4\n% " + text + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    long count(String table) {
+        return jdbc.sql("select count(*) from oneseal." + table).query(Long.class).single();
+    }
+}
