@@ -73,9 +73,9 @@ public class Seal {
         return keys.keyId();
     }
 
-    /** The seal holder as named in the certificate's subject, e.g. {@code CN=示范市行政审批局,C=CN}. */
+    /** The seal holder: the common name of the certificate's subject, e.g. 示范市行政审批局. */
     public String holder() {
-        return keys.certificate().getSubjectX500Principal().getName();
+        return keys.holder();
     }
 
     private static String currentSigner() {

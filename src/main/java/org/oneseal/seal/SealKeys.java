@@ -68,6 +68,13 @@ final class SealKeys {
         return keyId;
     }
 
+    String holder() {
+        var rdns = org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+        return rdns.length == 0 ? certificate.getSubjectX500Principal().getName()
+                : org.bouncycastle.asn1.x500.style.IETFUtils.valueToString(rdns[0].getFirst().getValue());
+    }
+
     PublicKey verificationKey(String id) {
         return verificationKeys.get(id);
     }
