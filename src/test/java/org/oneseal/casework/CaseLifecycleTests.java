@@ -31,6 +31,10 @@ class CaseLifecycleTests {
     @Autowired
     CaseQueries queries;
     @Autowired
+    CaseDecisions decisions;
+    @Autowired
+    org.oneseal.license.Licensing licensing;
+    @Autowired
     WorkingDayCalendar calendar;
     @Autowired
     JdbcClient jdbc;
@@ -84,6 +88,52 @@ class CaseLifecycleTests {
                 .containsExactly("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED", "ACCEPTED", "REVIEWED");
         assertThat(queries.detail(applied.id()).materials()).filteredOn(m -> m.requirementCode().equals(firstCode))
                 .singleElement().satisfies(m -> assertThat(m.fileName()).isEqualTo("signed.pdf"));
+    }
+
+    @Test
+    void aGrantIssuesTheSignedLicenceAndDeliveryConcludesTheCase() {
+        long id = reviewedCase("990100");
+        support.as("chief01");
+        assertThatThrownBy(() -> decisions.decide(id, new Decision(false, "不符合条件", "", "")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsKeys("legalBasis", "remedies"));
+        CaseView granted = decisions.decide(id, new Decision(true, "经审查，符合法定条件", null, null));
+        assertThat(granted.status()).isEqualTo(CaseStatus.GRANTED);
+        assertThat(granted.licenceId()).isNotBlank();
+        assertThat(granted.decisionDocumentId()).isNotBlank();
+        assertThat(licensing.licence(granted.licenceId()).holderName()).isEqualTo("张三");
+        assertThatThrownBy(() -> decisions.decide(id, new Decision(true, "再决定一次", null, null)))
+                .isInstanceOf(IllegalCaseTransition.class);
+
+        support.as("window01");
+        CaseView delivered = handling.deliver(id, "DOWNLOAD");
+        assertThat(delivered.status()).isEqualTo(CaseStatus.DELIVERED);
+        assertThat(delivered.concludedOn()).isNotNull();
+        assertThat(queries.detail(id).summary().currentStep()).isNull();
+        assertThatThrownBy(() -> handling.deliver(id, "MAIL")).isInstanceOf(IllegalCaseTransition.class);
+    }
+
+    @Test
+    void aDenialStatesItsBasisAndRemediesAndIssuesNoLicence() {
+        long id = reviewedCase("990100");
+        support.as("chief01");
+        CaseView denied = decisions.decide(id, new Decision(false, "经营场所与居民住宅距离不足",
+                "《食品经营许可和备案管理办法》第十二条", "可在六十日内申请行政复议，或在六个月内提起行政诉讼"));
+        assertThat(denied.status()).isEqualTo(CaseStatus.DENIED);
+        assertThat(denied.licenceId()).isNull();
+        assertThat(denied.decisionDocumentId()).isNotBlank();
+    }
+
+    private long reviewedCase(String region) {
+        MatterVersionView food = support.foodPermit(region);
+        support.as("zhangsan");
+        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
+                null).id();
+        support.as("window01");
+        handling.accept(id);
+        support.as("reviewer01");
+        handling.completeReview(id, "符合要求");
+        return id;
     }
 
     @Test

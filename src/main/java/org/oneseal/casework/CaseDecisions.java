@@ -1,0 +1,101 @@
+package org.oneseal.casework;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.oneseal.approval.CaseProcesses;
+import org.oneseal.calendar.WorkingDayCalendar;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.identity.OrganisationManagement;
+import org.oneseal.license.DecisionView;
+import org.oneseal.license.IssueDecision;
+import org.oneseal.license.IssueLicence;
+import org.oneseal.license.Licensing;
+import org.oneseal.matter.MatterCatalogue;
+import org.oneseal.matter.MatterVersionView;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 决定: a chief grants or denies. The decision document is signed under the seal; a grant of a matter that
+ * carries a licence issues the electronic licence, signed the same way, in the same transaction.
+ */
+@Service
+public class CaseDecisions {
+
+    /** Validity of a licence issued by a grant, until matters carry their own. */
+    static final int LICENCE_YEARS = 5;
+
+    private final CaseHandling handling;
+    private final MatterCatalogue catalogue;
+    private final Licensing licensing;
+    private final OrganisationManagement organisation;
+    private final CaseProcesses processes;
+    private final CurrentUser currentUser;
+    private final CaseworkMessages messages;
+    private final WorkingDayCalendar calendar;
+
+    CaseDecisions(CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
+            OrganisationManagement organisation, CaseProcesses processes, CurrentUser currentUser,
+            CaseworkMessages messages, WorkingDayCalendar calendar) {
+        this.handling = handling;
+        this.catalogue = catalogue;
+        this.licensing = licensing;
+        this.organisation = organisation;
+        this.processes = processes;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.calendar = calendar;
+    }
+
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:decide')")
+    public CaseView decide(long caseId, Decision decision) {
+        check(decision);
+        boolean grant = decision.grant();
+        CaseFile file = handling.lockAtStep(caseId, "decide");
+        CaseFile.CaseRow row = file.row();
+        MatterVersionView matter = catalogue.version(row.matterVersionId);
+        LocalDate today = handling.today();
+        file.decide(grant, today, calendar); // refuses a case not awaiting a decision before anything is signed
+        String issuer = organisation.get(currentUser.scope(), row.departmentId).name();
+        DecisionView document = licensing.signDecision(new IssueDecision(caseId, row.caseNumber, row.matterName,
+                row.applicantName, grant, decision.reasons().strip(), blankToNull(decision.legalBasis()),
+                blankToNull(decision.remedies()), issuer, today));
+        row.decisionDocumentId = document.documentId();
+        if (grant && matter.licenceKind() != null) {
+            row.licenceId = licensing.issue(new IssueLicence(caseId, row.caseNumber, matter.licenceKind(),
+                    matter.matterCode(), matter.name(), row.applicantName, row.applicantIdentifier, issuer,
+                    row.regionId, today, today.plusYears(LICENCE_YEARS).minusDays(1), Map.of())).licenceId();
+        }
+        CaseView view = handling.apply(file, grant ? "GRANTED" : "DENIED", decision.reasons().strip(), f -> { })
+                .view();
+        processes.complete(caseId, "decide", grant ? "GRANT" : "DENY", handling.me());
+        return view;
+    }
+
+    private void check(Decision d) {
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        if (d.grant() == null) {
+            errors.add("grant", messages.text("casework.decision.grant.required"));
+        }
+        if (d.reasons() == null || d.reasons().isBlank()) {
+            errors.add("reasons", messages.text("casework.decision.reasons.required"));
+        }
+        if (Boolean.FALSE.equals(d.grant())) {
+            if (d.legalBasis() == null || d.legalBasis().isBlank()) {
+                errors.add("legalBasis", messages.text("casework.decision.legalBasis.required"));
+            }
+            if (d.remedies() == null || d.remedies().isBlank()) {
+                errors.add("remedies", messages.text("casework.decision.remedies.required"));
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
