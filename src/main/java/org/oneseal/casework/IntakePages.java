@@ -1,0 +1,58 @@
+package org.oneseal.casework;
+
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.matter.MatterCatalogue;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 窗口收件: window staff choose a matter of their region and take the application for an applicant. */
+@Controller
+@PreAuthorize("hasAuthority('casework:intake')")
+class IntakePages {
+
+    private final MatterCatalogue catalogue;
+    private final CaseIntake intake;
+    private final CurrentUser currentUser;
+
+    IntakePages(MatterCatalogue catalogue, CaseIntake intake, CurrentUser currentUser) {
+        this.catalogue = catalogue;
+        this.intake = intake;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping("/workbench/intake")
+    String form(@RequestParam(required = false) Long matterId, Model model) {
+        var scope = currentUser.scope();
+        model.addAttribute("matters", catalogue.published(null).stream().filter(m -> scope.covers(m.regionId())).toList());
+        if (matterId != null) {
+            model.addAttribute("matter", catalogue.currentPublished(matterId).filter(m -> scope.covers(m.regionId()))
+                    .orElseThrow(() -> new NotFoundException("matter " + matterId)));
+        }
+        return "casework/intake";
+    }
+
+    @PostMapping("/workbench/intake")
+    String take(@RequestParam Long matterId, @RequestParam(defaultValue = "") String applicantIdentifier,
+            @RequestParam(defaultValue = "") String applicantName, @RequestParam(required = false) String phone,
+            MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+        try {
+            CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone),
+                    Uploads.of(request.getMultiFileMap()));
+            redirect.addFlashAttribute("done", true);
+            return "redirect:/workbench/cases/" + c.id();
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+            model.addAttribute("applicantIdentifier", applicantIdentifier);
+            model.addAttribute("applicantName", applicantName);
+            return form(matterId, model);
+        }
+    }
+}
