@@ -27,7 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class BrowserTest {
 
     private static Playwright playwright;
-    private static Browser browser;
+    static Browser browser;
 
     @LocalServerPort
     int port;

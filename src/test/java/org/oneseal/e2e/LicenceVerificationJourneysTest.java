@@ -16,11 +16,9 @@ import org.oneseal.license.IssueLicence;
 import org.oneseal.license.LicenceView;
 import org.oneseal.license.Licensing;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /** A citizen checks a licence from its QR link and uploads a tampered copy, without an account. */
 @ServerTest
-@TestPropertySource(properties = "oneseal.seal.keystore=./target/test-seal/seal.p12")
 class LicenceVerificationJourneysTest extends BrowserTest {
 
     @Autowired

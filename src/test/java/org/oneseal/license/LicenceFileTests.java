@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
 import org.oneseal.license.Verdict.Outcome;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 @IntegrationTest
-@TestPropertySource(properties = "oneseal.seal.keystore=./target/test-seal/seal.p12")
 class LicenceFileTests {
 
     @Autowired

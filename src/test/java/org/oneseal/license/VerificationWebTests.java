@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The public verification page and API answer without login; the staff page needs license:manage to act. */
 @IntegrationTest
-@TestPropertySource(properties = "oneseal.seal.keystore=./target/test-seal/seal.p12")
 class VerificationWebTests {
 
     @Autowired

@@ -18,11 +18,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 @IntegrationTest
-@TestPropertySource(properties = "oneseal.seal.keystore=./target/test-seal/seal.p12")
 class SealTests {
 
     @Autowired
