@@ -3,6 +3,7 @@ package org.oneseal.approval;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
@@ -25,11 +26,11 @@ class DeploymentLock {
         this.dataSource = dataSource;
     }
 
-    void whileHeld(Runnable work) {
+    <T> T whileHeld(Supplier<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             call(connection, "select pg_advisory_lock(?, ?)");
             try {
-                work.run();
+                return work.get();
             } finally {
                 call(connection, "select pg_advisory_unlock(?, ?)");
             }

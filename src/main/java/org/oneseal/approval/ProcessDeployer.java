@@ -54,11 +54,15 @@ class ProcessDeployer implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        lock.whileHeld(this::deployAll);
+        deployUnderLock();
     }
 
-    /** Deploys what changed; returns the deployments made now (empty when nothing changed). */
-    List<Deployment> deployAll() {
+    /** Deploys what changed, one node at a time; returns the deployments made now (empty when nothing changed). */
+    List<Deployment> deployUnderLock() {
+        return lock.whileHeld(this::deployAll);
+    }
+
+    private List<Deployment> deployAll() {
         List<Deployment> made = new ArrayList<>();
         for (Resource resource : shippedFiles()) {
             deployIfChanged("classpath:" + resource.getFilename(), resource.getFilename(), resource).ifNew(made);
