@@ -1,0 +1,137 @@
+package org.oneseal.approval;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.flowable.bpmn.model.Process;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.task.api.Task;
+import org.oneseal.shared.BusinessRuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * {@link CaseProcesses} on the Flowable engine. The process instance's business key is the case id. Every method
+ * joins the caller's transaction (the engine uses the application's DataSource and transaction manager), so a
+ * caller that rolls back also undoes the engine's step and the events' effects.
+ */
+@Service
+class FlowableCaseProcesses implements CaseProcesses {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final RepositoryService repository;
+    private final HistoryService history;
+    private final CaseLock caseLock;
+    private final ApprovalMessages messages;
+
+    FlowableCaseProcesses(RuntimeService runtime, TaskService tasks, RepositoryService repository, HistoryService history,
+                          CaseLock caseLock, ApprovalMessages messages) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.repository = repository;
+        this.history = history;
+        this.caseLock = caseLock;
+        this.messages = messages;
+    }
+
+    @Override
+    @Transactional
+    public String start(String processKey, long caseId, long regionId) {
+        if (processKey == null || processKey.isBlank() || !isDeployed(processKey)) {
+            throw new BusinessRuleViolation("approval.process.unknown", messages.chinese("approval.process.unknown", processKey));
+        }
+        caseLock.lock(caseId);
+        if (hasProcess(caseId)) {
+            throw new BusinessRuleViolation("approval.process.alreadyStarted",
+                    messages.chinese("approval.process.alreadyStarted", Long.toString(caseId)));
+        }
+        return runtime.createProcessInstanceBuilder()
+                .processDefinitionKey(processKey)
+                .businessKey(CaseKeys.businessKey(caseId))
+                .variable(CaseKeys.CASE_ID_VARIABLE, caseId)
+                .variable(CaseKeys.REGION_ID_VARIABLE, regionId)
+                .start()
+                .getId();
+    }
+
+    @Override
+    @Transactional
+    public void complete(long caseId, String stepKey, String outcome, String actor) {
+        Task task = activeTask(caseId, stepKey);
+        requireAllowedOutcome(task, outcome);
+        try {
+            recordActorAndOutcome(task, outcome, actor);
+            tasks.complete(task.getId(), actor, Map.of(CaseKeys.OUTCOME_VARIABLE, outcome), false);
+        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
+            throw new StepNotActive(caseId, stepKey);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> activeSteps(long caseId) {
+        return tasks.createTaskQuery()
+                .processInstanceBusinessKey(CaseKeys.businessKey(caseId))
+                .orderByTaskCreateTime().asc()
+                .list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .distinct()
+                .toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isDeployed(String processKey) {
+        return processKey != null
+                && repository.createProcessDefinitionQuery().processDefinitionKey(processKey).active().count() > 0;
+    }
+
+    private boolean hasProcess(long caseId) {
+        String key = CaseKeys.businessKey(caseId);
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0
+                || history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0;
+    }
+
+    private Task activeTask(long caseId, String stepKey) {
+        List<Task> found = tasks.createTaskQuery()
+                .processInstanceBusinessKey(CaseKeys.businessKey(caseId))
+                .taskDefinitionKey(stepKey)
+                .active()
+                .listPage(0, 1);
+        if (found.isEmpty()) {
+            throw new StepNotActive(caseId, stepKey);
+        }
+        return found.getFirst();
+    }
+
+    /**
+     * History of who did what per step: the task's assignee and the task-local variables {@code actor} and
+     * {@code stepOutcome} (not {@code outcome}: a local variable of that name would hide the process variable the
+     * gateways read).
+     */
+    private void recordActorAndOutcome(Task task, String outcome, String actor) {
+        Map<String, Object> local = new HashMap<>();
+        local.put(CaseKeys.STEP_OUTCOME_VARIABLE, outcome);
+        if (actor != null && !actor.isBlank()) {
+            tasks.setAssignee(task.getId(), actor);
+            local.put(CaseKeys.ACTOR_VARIABLE, actor);
+        }
+        tasks.setVariablesLocal(task.getId(), local);
+    }
+
+    private void requireAllowedOutcome(Task task, String outcome) {
+        Process process = repository.getBpmnModel(task.getProcessDefinitionId()).getMainProcess();
+        Set<String> allowed = StepOutcomes.of(process, task.getTaskDefinitionKey());
+        if (outcome == null || !allowed.contains(outcome)) {
+            throw new BusinessRuleViolation("approval.outcome.invalid", messages.chinese("approval.outcome.invalid",
+                    task.getName(), String.join("、", allowed), outcome == null ? "" : outcome));
+        }
+    }
+}
