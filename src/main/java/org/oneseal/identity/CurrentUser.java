@@ -35,8 +35,13 @@ public class CurrentUser {
         return scopeOf(p);
     }
 
+    /**
+     * A county's staff see their county (and anything below it); city-level staff see 市本级 only, unless
+     * their account has the city-wide view.
+     */
     DataScope scopeOf(AccountPrincipal p) {
-        Set<Long> covered = regions.withDescendants(p.regionId());
+        boolean cityLevel = regions.get(p.regionId()).level() == RegionLevel.CITY;
+        Set<Long> covered = cityLevel ? Set.of(p.regionId()) : regions.withDescendants(p.regionId());
         return new DataScope(p.regionId(), p.orgUnitId(), p.cityWide(), covered);
     }
 }

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +36,19 @@ class CaseApiTests {
     MockMvc mvc;
     @Autowired
     CaseworkTestSupport support;
+    @Autowired
+    org.oneseal.TestClock clock;
+
+    /** Deadlines of these cases fall inside 2026, whose holidays are shipped (see TestClock#travelTo). */
+    @org.junit.jupiter.api.BeforeEach
+    void inJune2026() {
+        clock.travelTo(LocalDate.of(2026, 6, 15));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void backToToday() {
+        clock.reset();
+    }
     @Autowired
     UserDetailsService users;
     @Autowired
@@ -101,7 +115,7 @@ class CaseApiTests {
                 "<!DOCTYPE html><html><body>not a pdf</body></html>".getBytes()));
         mvc.perform(request.with(user(users.loadUserByUsername("zhangsan"))).with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors['materials[" + firstCode + "]']").value(Matchers.containsString("不符")))
+                .andExpect(jsonPath("$.errors['materials[" + firstCode + "]']").value(Matchers.containsString("不是PDF、PNG或JPG文件")))
                 .andExpect(jsonPath("$.errors['materials[" + food.materials().get(1).code() + "]']")
                         .value(Matchers.containsString("缺少必需的申请材料")));
         assertThat(support.count("case_file")).isEqualTo(before);

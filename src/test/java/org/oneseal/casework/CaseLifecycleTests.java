@@ -23,6 +23,14 @@ class CaseLifecycleTests {
     @Autowired
     CaseworkTestSupport support;
     @Autowired
+    org.oneseal.TestClock clock;
+
+    /** Deadlines of these cases fall inside 2026, whose holidays are shipped (see TestClock#travelTo). */
+    @org.junit.jupiter.api.BeforeEach
+    void inJune2026() {
+        clock.travelTo(LocalDate.of(2026, 6, 15));
+    }
+    @Autowired
     CaseIntake intake;
     @Autowired
     CaseHandling handling;
@@ -42,6 +50,7 @@ class CaseLifecycleTests {
     @AfterEach
     void signOut() {
         support.signOut();
+        clock.reset();
     }
 
     @Test
@@ -74,7 +83,7 @@ class CaseLifecycleTests {
 
         support.as("window01");
         CaseView accepted = handling.accept(applied.id());
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate today = LocalDate.now(clock);
         assertThat(accepted.status()).isEqualTo(CaseStatus.IN_REVIEW);
         assertThat(accepted.acceptedOn()).isEqualTo(today);
         assertThat(accepted.promisedDue()).isEqualTo(calendar.addWorkingDays(today, food.promisedLimitDays()));
@@ -150,7 +159,7 @@ class CaseLifecycleTests {
         disguised.set(0, new SubmittedFile(disguised.getFirst().requirementCode(), "申请书.pdf", "application/pdf",
                 "<html><script>alert(1)</script></html>".getBytes()));
         assertThatThrownBy(() -> intake.apply(new Application(food.matterId(), null, null), disguised, null))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("不符"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.getMessage()).contains("不是PDF、PNG或JPG文件"));
         assertThat(support.count("case_file")).isEqualTo(cases);
     }
 
@@ -195,6 +204,7 @@ class CaseLifecycleTests {
         assertThatThrownBy(() -> handling.extend(id, "再次延期")).isInstanceOf(IllegalCaseTransition.class);
         assertThat(handling.startSpecialProcedure(id, "现场核查").paused()).isTrue();
         assertThat(handling.endSpecialProcedure(id, "核查合格").paused()).isFalse();
-        assertThatThrownBy(() -> handling.refuse(id, "")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> handling.startSpecialProcedure(id, " ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> handling.refuse(id, "不予受理")).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

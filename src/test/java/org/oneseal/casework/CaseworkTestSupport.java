@@ -27,6 +27,7 @@ class CaseworkTestSupport {
 
     /** Signs in as a demo account (fully, second factor included) for the calls that follow. */
     void as(String username) {
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
         UserDetails user = users.loadUserByUsername(username);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
@@ -34,6 +35,7 @@ class CaseworkTestSupport {
 
     void signOut() {
         SecurityContextHolder.clearContext();
+        org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
     }
 
     /** The published 食品经营许可 of a region (990100 city, 990121 南溪县). */
