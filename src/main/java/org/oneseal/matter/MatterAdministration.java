@@ -26,18 +26,26 @@ class MatterAdministration {
     private static final String TYPE = "Matter";
 
     private final MatterStore store;
+    private final CatalogueQueries queries;
     private final Departments departments;
     private final AuditLog audit;
     private final MatterMessages messages;
     private final Clock clock;
 
-    MatterAdministration(MatterStore store, Departments departments, AuditLog audit, MatterMessages messages,
+    MatterAdministration(MatterStore store, CatalogueQueries queries, Departments departments, AuditLog audit, MatterMessages messages,
             Clock clock) {
         this.store = store;
+        this.queries = queries;
         this.departments = departments;
         this.audit = audit;
         this.messages = messages;
         this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('matter:read')")
+    public List<MatterRow> list(DataScope scope, MatterFilter filter) {
+        return queries.list(scope, filter);
     }
 
     @Transactional(noRollbackFor = NotFoundException.class, readOnly = true)
