@@ -100,6 +100,9 @@ class FlowableCaseProcesses implements CaseProcesses {
     }
 
     private Task activeTask(long caseId, String stepKey) {
+        if (stepKey == null || stepKey.isBlank()) {
+            throw new StepNotActive(caseId, String.valueOf(stepKey));
+        }
         List<Task> found = tasks.createTaskQuery()
                 .processInstanceBusinessKey(CaseKeys.businessKey(caseId))
                 .taskDefinitionKey(stepKey)

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -77,7 +78,8 @@ class ProcessDeployer implements SmartInitializingSingleton {
         try {
             return deployIfChanged("file:" + file.getFileName(), file.getFileName().toString(), new FileSystemResource(file));
         } catch (RuntimeException e) {
-            log.error("Process file {} was not deployed, it is skipped: {}", file.toAbsolutePath(), e.getMessage());
+            log.error("Process file {} was not deployed, it is skipped: {}", file.toAbsolutePath(),
+                    NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             return Outcome.NONE;
         }
     }

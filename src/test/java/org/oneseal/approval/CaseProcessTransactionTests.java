@@ -126,6 +126,31 @@ class CaseProcessTransactionTests {
         }
     }
 
+    @Test
+    void twoStartsOfTheSameCaseAtOnceMakeOneProcess() throws Exception {
+        long caseId = TestCases.newCaseId();
+        CyclicBarrier go = new CyclicBarrier(2);
+        List<Future<String>> results = new ArrayList<>();
+        for (int node = 0; node < 2; node++) {
+            results.add(threads.submit(() -> {
+                go.await(30, TimeUnit.SECONDS);
+                try {
+                    processes.start(CaseProcesses.GENERIC_PROCESS, caseId, 320500L);
+                    return "started";
+                } catch (org.oneseal.shared.BusinessRuleViolation e) {
+                    return e.code();
+                }
+            }));
+        }
+
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> result : results) {
+            outcomes.add(result.get(60, TimeUnit.SECONDS));
+        }
+        assertThat(outcomes).containsExactlyInAnyOrder("started", "approval.process.alreadyStarted");
+        assertThat(processes.activeSteps(caseId)).containsExactly("preReview");
+    }
+
     private String attempt(long caseId, String actor) {
         try {
             transaction(actor).executeWithoutResult(status -> processes.complete(caseId, "preReview", "ACCEPT", actor));
