@@ -13,16 +13,16 @@ public enum Role {
             "matter:read", "matter:edit", "matter:publish", "license:manage"),
     /** 区县管理员: org units and staff of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
-            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE),
+            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish"),
     /** 审计员: reads and verifies the audit log; separate from the system administrator. */
     AUDITOR("audit:read", "audit:verify", Authorities.REGION_READ, Authorities.ORGUNIT_READ),
     /** 窗口人员 */
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
             Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
-            "casework:deliver"),
+            "casework:deliver", "matter:read"),
     /** 审查人员 */
     REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
-            "casework:review"),
+            "casework:review", "matter:read"),
     /** 科室负责人 */
     CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL,
             "casework:read", "casework:review", "casework:decide", "casework:extend", "matter:read", "matter:edit",

@@ -42,7 +42,9 @@ class ApprovalStoryJourneyTest extends BrowserTest {
         page.getByLabel("用户名").fill("zhangsan");
         page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        page.navigate(url("/apply/" + food.matterId()));
+        page.navigate(url("/guide/" + food.matterId()));
+        assertThat(page.locator("h1")).hasText("食品经营许可");
+        page.locator("#apply-online").click();
         food.materials().stream().filter(m -> m.required())
                 .forEach(m -> page.locator("#file-" + m.code()).setInputFiles(pdf));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
