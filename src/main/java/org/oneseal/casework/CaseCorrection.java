@@ -65,8 +65,7 @@ public class CaseCorrection {
         checked.forEach(f -> materials.store(caseId, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
                 f.sm3(), now, me));
         timeline.resolveDeficiencies(caseId, now);
-        timeline.append(caseId, now, me, null, "CORRECTION_SUBMITTED", file.status(),
-                note == null || note.isBlank() ? null : note.strip());
+        timeline.record(file, now, me, "CORRECTION_SUBMITTED", note == null || note.isBlank() ? null : note.strip());
         audit.record(AuditRecord.of("casework.case.correction_submitted", "Case", caseId).region(file.row().regionId));
         processes.complete(caseId, "correction", "SUBMITTED", me);
         return views.of(cases.find(caseId).orElseThrow());

@@ -154,7 +154,7 @@ public class CaseHandling {
     Applied apply(CaseFile file, String kind, String reason, Consumer<CaseFile> change) {
         change.accept(file);
         cases.save(file);
-        long eventId = timeline.append(file.id(), clock.instant(), me(), null, kind, file.status(), reason);
+        long eventId = timeline.record(file, clock.instant(), me(), kind, reason);
         audit.record(AuditRecord.of("casework.case." + kind.toLowerCase(java.util.Locale.ROOT), "Case", file.id())
                 .region(file.row().regionId).reason(reason));
         return new Applied(views.of(file), eventId);

@@ -104,12 +104,12 @@ public class CaseIntake {
         long id = cases.insert(row);
         checked.forEach(f -> materials.store(id, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
                 f.sm3(), now, actor));
-        timeline.append(id, now, actor, null, "SUBMITTED", CaseStatus.SUBMITTED,
-                "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
         String processInstance = processes.start(matter.processKey(), id, matter.regionId());
         CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
         file.row().processInstanceId = processInstance;
         cases.save(file);
+        timeline.record(file, now, actor, "SUBMITTED",
+                "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
         audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
                 .reason(row.caseNumber + " " + matter.matterCode()));
         return file;

@@ -12,9 +12,20 @@ import org.springframework.stereotype.Repository;
 class CaseTimeline {
 
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CaseTimeline(JdbcClient jdbc) {
+    CaseTimeline(JdbcClient jdbc, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Records a move and tells the rest of the platform ({@link CaseStatusChanged}). */
+    long record(CaseFile file, Instant at, String actor, String kind, String reason) {
+        long id = append(file.id(), at, actor, null, kind, file.status(), reason);
+        CaseFile.CaseRow r = file.row();
+        events.publishEvent(new CaseStatusChanged(r.id, r.caseNumber, r.matterName, r.applicantAccountId, r.regionId,
+                kind, r.status, r.promisedDue, reason, at));
+        return id;
     }
 
     long append(long caseId, Instant at, String actor, String actingFor, String kind, CaseStatus status, String reason) {
