@@ -126,6 +126,13 @@ class CaseFile {
         row.assignee = username;
     }
 
+    void assign(String username) {
+        if (row.status.concluded() || row.currentStep == null) {
+            throw new IllegalCaseTransition("办件已办结，不能分派");
+        }
+        row.assignee = username;
+    }
+
     void release() {
         row.assignee = null;
     }

@@ -34,10 +34,13 @@ public class CaseHandling {
     private final CaseworkMessages messages;
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
+    private final org.oneseal.identity.StaffDirectory staff;
     private final Clock clock;
 
     CaseHandling(CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
-            CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+            CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
+            org.oneseal.identity.StaffDirectory staff, Clock clock) {
+        this.staff = staff;
         this.cases = cases;
         this.timeline = timeline;
         this.processes = processes;
@@ -122,6 +125,17 @@ public class CaseHandling {
     @PreAuthorize("hasAuthority('casework:read')")
     public CaseView claim(long caseId) {
         return move(caseId, "CLAIMED", null, f -> f.claim(me()));
+    }
+
+    /** A chief hands the case to a named staff member of the case's region who has the step's role. */
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:assign')")
+    public CaseView assign(long caseId, String username) {
+        CaseFile file = lockInScope(caseId);
+        var member = staff.find(username).filter(m -> m.cityWide() || m.regionId() == file.row().regionId)
+                .filter(m -> m.roles().stream().anyMatch(r -> r.name().equals(file.row().candidateRole)))
+                .orElseThrow(() -> InvalidInputException.of("assignee", messages.text("casework.assign.unfit", username)));
+        return apply(file, "ASSIGNED", member.username(), f -> f.assign(member.username())).view();
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)

@@ -69,6 +69,34 @@ public class CaseQueries {
                 .query(CaseRepository::map).list().stream().map(r -> item(new CaseFile(r))).toList();
     }
 
+    /** Cases of my region matching the filters, newest first (at most 100). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public List<WorkItem> search(CaseSearch q) {
+        DataScope scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select * from oneseal.case_file
+                where %s
+                  and (cast(:number as varchar) is null or case_number = :number)
+                  and (cast(:applicant as varchar) is null or applicant_name like :applicant)
+                  and (cast(:matter as varchar) is null or matter_name like :matter)
+                  and (cast(:status as varchar) is null or status = :status)
+                  and (not :overdueOnly or overdue)
+                order by submitted_at desc limit 100""".formatted(scope.condition("region_id"))))
+                .param("number", blank(q.caseNumber()) ? null : q.caseNumber().strip())
+                .param("applicant", like(q.applicant())).param("matter", like(q.matter()))
+                .param("status", q.status() == null ? null : q.status().name()).param("overdueOnly", q.overdueOnly())
+                .query(CaseRepository::map).list().stream().map(r -> item(new CaseFile(r))).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String like(String s) {
+        return blank(s) ? null : "%" + s.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:read')")
     public CaseDetail detail(long caseId) {

@@ -30,6 +30,35 @@ class WorkbenchPages {
         return "casework/tasks";
     }
 
+    /** Searching by applicant name is a POST: personal data stays out of URLs and access logs. */
+    @GetMapping("/workbench/cases")
+    String searchForm(Model model) {
+        model.addAttribute("results", queries.search(CaseSearch.none()));
+        model.addAttribute("statuses", CaseStatus.values());
+        return "casework/search";
+    }
+
+    @PostMapping("/workbench/cases")
+    String search(@RequestParam(required = false) String caseNumber, @RequestParam(required = false) String applicant,
+            @RequestParam(required = false) String matter, @RequestParam(required = false) CaseStatus status,
+            @RequestParam(defaultValue = "false") boolean overdueOnly, Model model) {
+        CaseSearch q = new CaseSearch(caseNumber, applicant, matter, status, overdueOnly);
+        model.addAttribute("results", queries.search(q));
+        model.addAttribute("q", q);
+        model.addAttribute("statuses", CaseStatus.values());
+        return "casework/search";
+    }
+
+    @PostMapping("/workbench/cases/{id}/release")
+    String release(@PathVariable long id, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.release(id));
+    }
+
+    @PostMapping("/workbench/cases/{id}/assign")
+    String assign(@PathVariable long id, @RequestParam(defaultValue = "") String assignee, RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.assign(id, assignee));
+    }
+
     @GetMapping("/workbench/cases/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("detail", queries.detail(id));

@@ -25,7 +25,8 @@ public enum Role {
             "casework:review", "matter:read"),
     /** 科室负责人 */
     CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL,
-            "casework:read", "casework:review", "casework:decide", "casework:extend", "matter:read", "matter:edit",
+            "casework:read", "casework:review", "casework:decide", "casework:extend", "casework:assign", "matter:read",
+            "matter:edit",
             "license:manage"),
     /** 局领导 */
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",

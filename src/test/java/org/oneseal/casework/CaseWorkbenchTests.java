@@ -1,0 +1,125 @@
+package org.oneseal.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oneseal.IntegrationTest;
+import org.oneseal.TestClock;
+import org.oneseal.matter.MatterVersionView;
+import org.oneseal.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The workbench pages, search, assignment, the overdue job and the material viewer. */
+@IntegrationTest
+class CaseWorkbenchTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    CaseworkTestSupport support;
+    @Autowired
+    UserDetailsService users;
+    @Autowired
+    CaseIntake intake;
+    @Autowired
+    CaseHandling handling;
+    @Autowired
+    CaseQueries queries;
+    @Autowired
+    OverdueMarking overdue;
+    @Autowired
+    TestClock clock;
+
+    @BeforeEach
+    void inJune2026() {
+        clock.travelTo(LocalDate.of(2026, 6, 15));
+    }
+
+    @AfterEach
+    void back() {
+        support.signOut();
+        clock.reset();
+    }
+
+    @Test
+    void pagesShowTheCaseItsStepActionsAndSafeMaterials() throws Exception {
+        long id = applied("990100");
+        var window = user(users.loadUserByUsername("window01"));
+        mvc.perform(get("/workbench/tasks").with(window)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("食品经营许可")));
+        mvc.perform(get("/workbench/cases/" + id).with(window)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"accept\"")))
+                .andExpect(content().string(Matchers.containsString("1101**********002X")));
+        support.as("window01");
+        long material = queries.detail(id).materials().getFirst().id();
+        support.signOut();
+        mvc.perform(get("/workbench/cases/" + id + "/materials/" + material).with(window)).andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        mvc.perform(get("/workbench/cases/" + id).with(user(users.loadUserByUsername("nanxi_window"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/cases/" + id).with(user(users.loadUserByUsername("shifan_food"))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/me/cases/" + id).with(user(users.loadUserByUsername("zhangsan")))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("待受理")));
+        mvc.perform(post("/workbench/cases/" + id + "/accept").with(window).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/workbench/cases/" + id + "/accept").with(window).with(csrf())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("已被他人处理")));
+    }
+
+    @Test
+    void searchStaysInTheRegionAndAssignmentNeedsAFittingStaffMember() {
+        long city = applied("990100");
+        long county = applied("990121");
+        support.as("window01");
+        assertThat(queries.search(CaseSearch.none())).extracting(WorkItem::caseId).contains(city).doesNotContain(county);
+        assertThat(queries.search(new CaseSearch(null, "张", "食品", CaseStatus.SUBMITTED, false)))
+                .extracting(WorkItem::caseId).contains(city);
+        support.as("nanxi_chief");
+        assertThatThrownBy(() -> handling.assign(county, "window01")).isInstanceOf(InvalidInputException.class);
+        assertThat(handling.assign(county, "nanxi_window").assignee()).isEqualTo("nanxi_window");
+    }
+
+    @Test
+    void theOverdueJobMarksCasesPastTheirPromisedDateAndTheTaskListShowsThemFirst() {
+        long id = applied("990100");
+        support.as("window01");
+        CaseView accepted = handling.accept(id);
+        clock.travelTo(accepted.promisedDue().plusDays(1));
+        assertThat(overdue.markAll()).isPositive();
+        assertThat(queries.myTasks()).extracting(WorkItem::caseId).doesNotContain(id); // it waits for a reviewer now
+        support.as("reviewer01");
+        var tasks = queries.myTasks();
+        assertThat(tasks).filteredOn(t -> t.caseId() == id).singleElement()
+                .satisfies(t -> assertThat(t.overdue()).isTrue());
+        int firstNotOverdue = tasks.stream().map(WorkItem::overdue).toList().indexOf(false);
+        assertThat(firstNotOverdue == -1 || tasks.subList(firstNotOverdue, tasks.size()).stream().noneMatch(WorkItem::overdue))
+                .as("overdue tasks come first").isTrue();
+        assertThat(queries.search(new CaseSearch(null, null, null, null, true))).extracting(WorkItem::caseId).contains(id);
+    }
+
+    private long applied(String region) {
+        MatterVersionView food = support.foodPermit(region);
+        support.as("zhangsan");
+        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
+                null).id();
+        support.signOut();
+        return id;
+    }
+}
