@@ -20,12 +20,29 @@ class ApplicantPages {
     private final CaseIntake intake;
     private final CaseCorrection correction;
     private final CaseQueries queries;
+    private final org.oneseal.license.Licensing licensing;
 
-    ApplicantPages(MatterCatalogue catalogue, CaseIntake intake, CaseCorrection correction, CaseQueries queries) {
+    ApplicantPages(MatterCatalogue catalogue, CaseIntake intake, CaseCorrection correction, CaseQueries queries,
+            org.oneseal.license.Licensing licensing) {
         this.catalogue = catalogue;
         this.intake = intake;
         this.correction = correction;
         this.queries = queries;
+        this.licensing = licensing;
+    }
+
+    /** The applicant downloads the electronic licence of their granted case (a signed PDF). */
+    @GetMapping("/me/cases/{id}/licence.pdf")
+    org.springframework.http.ResponseEntity<byte[]> licence(@PathVariable long id) {
+        String licenceId = queries.myCase(id).summary().licenceId();
+        if (licenceId == null) {
+            throw new NotFoundException("licence of case " + id);
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + licenceId + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(licensing.licencePdf(licenceId));
     }
 
     @GetMapping("/apply/{matterId}")

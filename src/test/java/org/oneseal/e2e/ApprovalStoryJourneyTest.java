@@ -4,7 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import java.net.URI;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,9 +92,28 @@ class ApprovalStoryJourneyTest extends BrowserTest {
         // the citizen sees the licence, and it verifies publicly
         page.navigate(caseUrl);
         assertThat(page.locator("#case-status")).hasText("已办结");
-        page.locator("#licence-link").click();
-        assertThat(page.locator("#main")).containsText("真实有效");
+        Download download = page.waitForDownload(() -> page.locator("#licence-download").click());
+        byte[] licencePdf = Files.readAllBytes(download.path());
+        String qrTarget = URI.create(QrOfPdf.decode(licencePdf)).getRawPath() + "?" + URI.create(QrOfPdf.decode(licencePdf)).getRawQuery();
+        Page anyone = browser.newContext().newPage();
+        anyone.navigate(url(qrTarget));
+        assertThat(anyone.locator("#main")).containsText("真实有效");
+        byte[] tampered = licencePdf.clone();
+        int at = indexOf(tampered, "holderName=".getBytes(StandardCharsets.US_ASCII)) + "holderName=".length();
+        tampered[at] ^= 0x01;
+        anyone.getByLabel("上传电子证照 PDF 文件").setInputFiles(new FilePayload("licence.pdf", "application/pdf", tampered));
+        anyone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("上传并验证")).click();
+        assertThat(anyone.locator("#main")).containsText("验证失败");
         clock.reset();
+    }
+
+    private static int indexOf(byte[] data, byte[] needle) {
+        for (int i = 0; i + needle.length <= data.length; i++) {
+            if (java.util.Arrays.equals(data, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("the licence PDF carries no signed data");
     }
 
     private Page staffPage(String username) {
