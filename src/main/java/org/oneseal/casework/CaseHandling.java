@@ -94,7 +94,8 @@ public class CaseHandling {
         if (!List.of("DOWNLOAD", "PICKUP", "MAIL").contains(method)) {
             throw InvalidInputException.of("method", messages.text("casework.delivery.method"));
         }
-        return advance(caseId, "deliver", "DELIVERED", "DELIVERED", method, f -> f.deliver(method, today(), calendar));
+        return advance(caseId, "deliver", "DELIVERED", "DELIVERED", messages.text("casework.delivery." + method),
+                f -> f.deliver(method, today(), calendar));
     }
 
     /** 延期: once, +10 working days, by a chief, with the reason the applicant is told. */
