@@ -49,6 +49,12 @@ class WorkbenchPages {
         return "casework/search";
     }
 
+    @PostMapping("/workbench/cases/{id}/step")
+    String completeStep(@PathVariable long id, @RequestParam String step, @RequestParam(defaultValue = "") String opinion,
+            RedirectAttributes r, Model m) {
+        return run(id, r, m, () -> handling.completeStep(id, step, opinion));
+    }
+
     @PostMapping("/workbench/cases/{id}/release")
     String release(@PathVariable long id, RedirectAttributes r, Model m) {
         return run(id, r, m, () -> handling.release(id));

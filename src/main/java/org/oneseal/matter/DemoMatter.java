@@ -16,7 +16,8 @@ import org.oneseal.identity.RegionView;
 record DemoMatter(String code, String impl, String region, String dept, String name, MatterType type,
                   ServiceObject object, String basis, int legal, int promised, int visits, List<String> events,
                   String licence, ReformMode reform, List<String> flags, String fee, String conditions,
-                  List<String> materials, List<String> procedures, List<String> questions, Revision v2) {
+                  List<String> materials, List<String> procedures, List<String> questions, Revision v2,
+                  String process) {
 
     @SuppressWarnings("unchecked")
     static DemoMatter of(Map<String, Object> m) {
@@ -25,7 +26,8 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 (int) m.get("legal"), (int) m.get("promised"), (int) m.getOrDefault("visits", 1), list(m, "events"),
                 str(m, "licence"), m.get("reform") == null ? null : ReformMode.valueOf(str(m, "reform")),
                 list(m, "flags"), str(m, "fee"), str(m, "conditions"), list(m, "materials"), list(m, "procedures"),
-                list(m, "questions"), m.get("v2") == null ? null : Revision.of((Map<String, Object>) m.get("v2")));
+                list(m, "questions"), m.get("v2") == null ? null : Revision.of((Map<String, Object>) m.get("v2")),
+                str(m, "process"));
     }
 
     MatterElements elements(Long departmentId, RegionView region) {
@@ -47,7 +49,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 materialList(), flow(), questions.stream().map(DemoMatter::question).toList(),
                 "材料齐全、符合法定形式的，在承诺时限内办结；办理结果可选择邮寄送达或网上下载。",
                 phone, "0999-12315", true, flags.contains("certificateFree"), flags.contains("cityWide"),
-                flags.contains("crossProvince"), flags.contains("bundleMember"), reform, events, null, licence);
+                flags.contains("crossProvince"), flags.contains("bundleMember"), reform, events, process, licence);
     }
 
     private List<MatterElements.Material> materialList() {

@@ -41,6 +41,8 @@ class CaseLifecycleTests {
     @Autowired
     CaseDecisions decisions;
     @Autowired
+    org.oneseal.matter.MatterCatalogue catalogue;
+    @Autowired
     org.oneseal.license.Licensing licensing;
     @Autowired
     WorkingDayCalendar calendar;
@@ -131,6 +133,30 @@ class CaseLifecycleTests {
         assertThat(denied.status()).isEqualTo(CaseStatus.DENIED);
         assertThat(denied.licenceId()).isNull();
         assertThat(denied.decisionDocumentId()).isNotBlank();
+    }
+
+    @Test
+    void aMatterWithItsOwnProcessGoesThroughTheInspectionStep() {
+        long region = jdbc.sql("select id from oneseal.region where code = '990100'").query(Long.class).single();
+        MatterVersionView hygiene = catalogueOf(region, "公共场所卫生许可");
+        assertThat(hygiene.processKey()).isEqualTo("oneseal-case-with-inspection");
+        support.as("zhangsan");
+        long id = intake.apply(new Application(hygiene.matterId(), null, null),
+                CaseworkTestSupport.requiredFiles(hygiene), null).id();
+        support.as("window01");
+        handling.accept(id);
+        support.as("reviewer01");
+        handling.completeReview(id, "书面审查通过");
+        assertThat(queries.detail(id).summary().currentStep()).isEqualTo("inspection");
+        support.as("window01");
+        assertThatThrownBy(() -> handling.completeStep(id, "inspection", "代为核查")).isInstanceOf(IllegalCaseTransition.class);
+        support.as("reviewer01");
+        handling.completeStep(id, "inspection", "现场核查合格");
+        assertThat(queries.detail(id).summary().currentStep()).isEqualTo("decide");
+    }
+
+    private MatterVersionView catalogueOf(long region, String name) {
+        return catalogue.published(region).stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
     }
 
     private long reviewedCase(String region) {
