@@ -3,7 +3,7 @@ package org.oneseal.notification;
 import java.util.List;
 import org.oneseal.casework.CaseStatusChanged;
 import org.oneseal.identity.ApplicantDirectory;
-import org.springframework.modulith.ApplicationModuleListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**

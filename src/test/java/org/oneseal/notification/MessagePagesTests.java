@@ -75,8 +75,8 @@ class MessagePagesTests {
     void openingAMessageMarksItReadAndShowsTheCase() throws Exception {
         mvc.perform(post("/me/messages/{id}/read", newer).with(as("zhangsan")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/me/cases/" + caseId));
-        assertThat(readAt(newer)).isNotNull();
-        assertThat(readAt(older)).isNull();
+        assertThat(isRead(newer)).isTrue();
+        assertThat(isRead(older)).isFalse();
         mvc.perform(get("/me/messages").with(as("zhangsan")))
                 .andExpect(content().string(containsString("data-message-id=\"" + older + "\"")));
         mvc.perform(get("/api/v1/me/messages").with(as("zhangsan")))
@@ -97,7 +97,16 @@ class MessagePagesTests {
         mvc.perform(get("/me/messages").with(as("shifan_food")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("SP-TEST-" + caseId))));
-        assertThat(readAt(newer)).isNull();
+        assertThat(isRead(newer)).isFalse();
+    }
+
+    @Test
+    void theApiIsDescribedInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(as("zhangsan")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/me/messages/{id}/read")));
+        mvc.perform(get("/api/v1/me/messages").with(as("zhangsan")))
+                .andExpect(jsonPath("$.unread").isNumber());
     }
 
     @Test
@@ -120,8 +129,8 @@ class MessagePagesTests {
                 .param("c", caseId).param("k", kind).query(Long.class).single();
     }
 
-    private Instant readAt(long id) {
-        return jdbc.sql("select read_at from oneseal.notification_message where id = :id").param("id", id)
-                .query(Instant.class).optional().orElse(null);
+    private boolean isRead(long id) {
+        return jdbc.sql("select read_at is not null from oneseal.notification_message where id = :id").param("id", id)
+                .query(Boolean.class).single();
     }
 }
