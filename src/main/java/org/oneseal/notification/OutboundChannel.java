@@ -1,0 +1,13 @@
+package org.oneseal.notification;
+
+/**
+ * A way to tell an applicant outside the portal (SMS, e-mail). A real gateway is another implementation;
+ * the shipped ones only write a log line. A channel that throws makes the whole notice be retried.
+ */
+interface OutboundChannel {
+
+    /** Whether this channel can reach the recipient at all (e.g. an SMS needs a phone number). */
+    boolean reaches(Recipient recipient);
+
+    void send(Recipient recipient, CaseNotice notice);
+}
