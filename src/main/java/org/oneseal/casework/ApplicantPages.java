@@ -46,26 +46,41 @@ class ApplicantPages {
     }
 
     @GetMapping("/apply/{matterId}")
-    String form(@PathVariable long matterId, Model model) {
+    String form(@PathVariable long matterId, @RequestParam(required = false) Long draft, Model model) {
+        if (draft != null) {
+            CaseDetail detail = queries.myCase(draft);
+            if (detail.summary().status() != CaseStatus.DRAFT || detail.summary().matterId() != matterId) {
+                throw new NotFoundException("draft " + draft);
+            }
+            model.addAttribute("draft", detail);
+        }
         model.addAttribute("matter", catalogue.currentPublished(matterId)
                 .orElseThrow(() -> new NotFoundException("matter " + matterId)));
         return "casework/apply";
     }
 
+    /** Submit, or with {@code action=draft} keep the application as a draft (保存草稿). */
     @PostMapping("/apply/{matterId}")
     String apply(@PathVariable long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note, @RequestParam(required = false) String submissionKey,
+            @RequestParam(required = false) Long draftId, @RequestParam(defaultValue = "submit") String action,
             MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+        var files = Uploads.of(request.getMultiFileMap());
         try {
-            CaseView c = intake.apply(new Application(matterId, phone, note), Uploads.of(request.getMultiFileMap()),
-                    submissionKey);
+            if ("draft".equals(action)) {
+                CaseView d = intake.saveDraft(new Application(matterId, phone, note), files, draftId);
+                redirect.addFlashAttribute("draftSaved", true);
+                return "redirect:/apply/" + matterId + "?draft=" + d.id();
+            }
+            CaseView c = draftId != null ? intake.submitDraft(draftId, files)
+                    : intake.apply(new Application(matterId, phone, note), files, submissionKey);
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/me/cases/" + c.id();
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("phone", phone);
             model.addAttribute("note", note);
-            return form(matterId, model);
+            return form(matterId, draftId, model);
         }
     }
 

@@ -37,6 +37,13 @@ class CaseFile {
         return clock;
     }
 
+    /** The applicant submits a saved draft. */
+    void submitDraft(java.time.Instant at) {
+        require(EnumSet.of(CaseStatus.DRAFT), "提交");
+        row.status = CaseStatus.SUBMITTED;
+        row.submittedAt = at;
+    }
+
     void accept(LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.SUBMITTED), "受理");
         clock = clock.start(today);
@@ -166,6 +173,7 @@ class CaseFile {
 
     static String label(CaseStatus status) {
         return switch (status) {
+            case DRAFT -> "草稿";
             case SUBMITTED -> "待受理";
             case CORRECTION_REQUESTED -> "待补正";
             case IN_REVIEW -> "审查中";

@@ -62,8 +62,7 @@ public class CaseIntake {
     /** The signed-in applicant applies. With an Idempotency-Key, a repeat returns the case made first. */
     @Transactional
     public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey) {
-        AccountPrincipal me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF)
-                .orElseThrow(() -> new AccessDeniedException("only applicants apply online"));
+        AccountPrincipal me = applicant();
         ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
         String hash = RequestHash.of(application.matterId(), application.phone(), application.note(), files);
         var earlier = idempotency.begin(me.accountId(), idempotencyKey, hash, clock.instant());
@@ -75,6 +74,65 @@ public class CaseIntake {
         CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername());
         idempotency.complete(me.accountId(), idempotencyKey, file.id());
         return views.of(cases.find(file.id()).orElseThrow());
+    }
+
+    /**
+     * 保存草稿: the applicant keeps an unfinished application — files are checked for what they are, but
+     * required materials may still be missing. Returns the draft (a case in status DRAFT, no process yet).
+     */
+    @Transactional
+    public CaseView saveDraft(Application application, List<SubmittedFile> files, Long draftId) {
+        AccountPrincipal me = applicant();
+        CaseFile draft = draftId == null ? newDraft(application, me) : ownDraft(draftId, me);
+        MatterVersionView matter = catalogue.version(draft.row().matterVersionId);
+        Instant now = clock.instant();
+        CheckedFile.checkAll(matter, files, messages, false).forEach(f -> materials.store(draft.id(),
+                f.requirementCode(), f.fileName(), f.contentType(), f.content(), f.sm3(), now, me.getUsername()));
+        return views.of(cases.find(draft.id()).orElseThrow());
+    }
+
+    /** Submits a saved draft: the files already stored count towards the required materials. */
+    @Transactional
+    public CaseView submitDraft(long draftId, List<SubmittedFile> files) {
+        AccountPrincipal me = applicant();
+        CaseFile draft = ownDraft(draftId, me);
+        MatterVersionView matter = catalogue.version(draft.row().matterVersionId);
+        java.util.Set<String> stored = materials.current(draftId).stream().map(MaterialView::requirementCode)
+                .collect(java.util.stream.Collectors.toSet());
+        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, false);
+        InvalidInputException.Collector missing = new InvalidInputException.Collector();
+        matter.materials().stream().filter(m -> m.required() && !stored.contains(m.code()))
+                .filter(m -> files.stream().noneMatch(f -> f.requirementCode().equals(m.code())))
+                .forEach(m -> missing.add("materials[" + m.code() + "]", messages.text("casework.material.missing", m.name())));
+        missing.throwIfAny();
+        Instant now = clock.instant();
+        checked.forEach(f -> materials.store(draftId, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
+                f.sm3(), now, me.getUsername()));
+        draft.submitDraft(now);
+        cases.save(draft);
+        return views.of(startProcess(draft.id(), matter, me.getUsername(), "ONLINE", now));
+    }
+
+    private CaseFile newDraft(Application application, AccountPrincipal me) {
+        ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
+        MatterVersionView matter = published(application.matterId());
+        checkServiceObject(matter, applicant.kind());
+        CaseFile.CaseRow row = CaseRows.newRow(matter, applicant, application.phone(), "ONLINE", null, clock.instant());
+        row.status = CaseStatus.DRAFT;
+        row.caseNumber = cases.nextCaseNumber("SP", java.time.LocalDate.now(clock).getYear());
+        cases.insert(row);
+        return cases.find(row.id).orElseThrow();
+    }
+
+    private CaseFile ownDraft(long draftId, AccountPrincipal me) {
+        return cases.lock(draftId).filter(f -> f.row().status == CaseStatus.DRAFT)
+                .filter(f -> f.row().applicantAccountId != null && f.row().applicantAccountId == me.accountId())
+                .orElseThrow(() -> notFound(draftId));
+    }
+
+    private AccountPrincipal applicant() {
+        return currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF)
+                .orElseThrow(() -> new AccessDeniedException("only applicants apply online"));
     }
 
     /** Window staff take an application in their own region for a registered applicant. */
@@ -104,6 +162,11 @@ public class CaseIntake {
         long id = cases.insert(row);
         checked.forEach(f -> materials.store(id, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
                 f.sm3(), now, actor));
+        return startProcess(id, matter, actor, channel, now);
+    }
+
+    /** Starts the case's process and records the submission (timeline, event, audit). */
+    private CaseFile startProcess(long id, MatterVersionView matter, String actor, String channel, Instant now) {
         String processInstance = processes.start(matter.processKey(), id, matter.regionId());
         CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
         file.row().processInstanceId = processInstance;
@@ -111,7 +174,7 @@ public class CaseIntake {
         timeline.record(file, now, actor, "SUBMITTED",
                 "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
         audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
-                .reason(row.caseNumber + " " + matter.matterCode()));
+                .reason(file.row().caseNumber + " " + matter.matterCode()));
         return file;
     }
 

@@ -2,6 +2,8 @@ package org.oneseal.casework;
 
 /** 办件状态 */
 public enum CaseStatus {
+    /** 草稿：申请人保存、尚未提交 */
+    DRAFT,
     /** 已提交，待受理审查 */
     SUBMITTED,
     /** 待补正（一次性告知） */

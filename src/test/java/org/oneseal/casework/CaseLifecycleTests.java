@@ -172,6 +172,29 @@ class CaseLifecycleTests {
     }
 
     @Test
+    void aDraftKeepsFilesUntilItIsSubmittedWithEveryRequiredMaterial() {
+        MatterVersionView food = support.foodPermit("990100");
+        List<SubmittedFile> all = CaseworkTestSupport.requiredFiles(food);
+        support.as("zhangsan");
+        CaseView draft = intake.saveDraft(new Application(food.matterId(), null, null), all.subList(0, 1), null);
+        assertThat(draft.status()).isEqualTo(CaseStatus.DRAFT);
+        assertThat(draft.currentStep()).isNull();
+        assertThatThrownBy(() -> intake.submitDraft(draft.id(), List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fieldErrors())
+                        .containsKey("materials[" + all.get(1).requirementCode() + "]")
+                        .doesNotContainKey("materials[" + all.getFirst().requirementCode() + "]"));
+        intake.saveDraft(new Application(food.matterId(), null, null), all.subList(1, 2), draft.id());
+        CaseView submitted = intake.submitDraft(draft.id(), all.subList(2, all.size()));
+        assertThat(submitted.status()).isEqualTo(CaseStatus.SUBMITTED);
+        assertThat(submitted.currentStep()).isEqualTo("preReview");
+        assertThat(queries.myCase(draft.id()).materials()).hasSize(all.size());
+        assertThatThrownBy(() -> intake.submitDraft(draft.id(), List.of())).isInstanceOf(NotFoundException.class);
+        support.as("shifan_food");
+        assertThatThrownBy(() -> intake.saveDraft(new Application(food.matterId(), null, null), List.of(), draft.id()))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void missingRequiredMaterialsAndDisguisedFilesAreRefusedAndNothingIsStored() {
         MatterVersionView food = support.foodPermit("990100");
         support.as("zhangsan");
