@@ -121,6 +121,21 @@ class CaseApiTests {
         assertThat(support.count("case_file")).isEqualTo(before);
     }
 
+    @Test
+    void aFileOverTenMegabytesIsRefusedByName() throws Exception {
+        MatterVersionView food = support.foodPermit("990100");
+        MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/cases").param("matterId", "" + food.matterId());
+        CaseworkTestSupport.requiredFiles(food).forEach(f -> request.file(new MockMultipartFile("file." + f.requirementCode(),
+                f.fileName(), MediaType.APPLICATION_PDF_VALUE, f.content())));
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy("%PDF-1.4".getBytes(), 0, big, 0, 8);
+        String code = food.materials().getFirst().code();
+        request.file(new MockMultipartFile("file." + code, "扫描件.pdf", MediaType.APPLICATION_PDF_VALUE, big));
+        mvc.perform(request.with(user(users.loadUserByUsername("zhangsan"))).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors['materials[" + code + "]']").value(Matchers.containsString("超过10MB")));
+    }
+
     private MockMultipartHttpServletRequestBuilder application(MatterVersionView food, String key, String note) {
         MockMultipartHttpServletRequestBuilder request = multipart("/api/v1/cases").param("matterId", "" + food.matterId());
         if (note != null) {
