@@ -60,6 +60,20 @@ class ApplicantPages {
     }
 
     /** Submit, or with {@code action=draft} keep the application as a draft (保存草稿). */
+    /** The decision document (准予/不予许可决定书) of the applicant's case, signed under the seal. */
+    @GetMapping("/me/cases/{id}/decision.pdf")
+    org.springframework.http.ResponseEntity<byte[]> decision(@PathVariable long id) {
+        String documentId = queries.myCase(id).summary().decisionDocumentId();
+        if (documentId == null) {
+            throw new NotFoundException("decision of case " + id);
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + documentId + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(licensing.decisionPdf(documentId));
+    }
+
     @PostMapping("/apply/{matterId}")
     String apply(@PathVariable long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note, @RequestParam(required = false) String submissionKey,

@@ -37,6 +37,14 @@ class CaseFile {
         return clock;
     }
 
+    /** Working days the bureau has to accept, refuse or send a correction notice (行政许可法 Art. 32). */
+    static final int RECEIPT_DAYS = 5;
+
+    /** (Re)starts the receipt period: on submission and on a submitted correction. */
+    void received(LocalDate today, WorkingDayCalendar calendar) {
+        row.receiptDue = calendar.addWorkingDays(today, RECEIPT_DAYS);
+    }
+
     /** The applicant submits a saved draft. */
     void submitDraft(java.time.Instant at) {
         require(EnumSet.of(CaseStatus.DRAFT), "提交");
@@ -58,6 +66,7 @@ class CaseFile {
 
     void correctionSubmitted(LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.CORRECTION_REQUESTED), "提交补正材料");
+        received(today, calendar);
         moveTo(CaseStatus.SUBMITTED, today, calendar);
     }
 
@@ -146,7 +155,9 @@ class CaseFile {
 
     /** The overdue flag a scheduled job keeps current; returns true when it changed. */
     boolean markOverdue(LocalDate today, WorkingDayCalendar calendar) {
-        boolean overdue = !row.status.concluded() && clock.urgency(today, calendar) == CaseClock.Urgency.OVERDUE;
+        boolean receiptLate = row.status == CaseStatus.SUBMITTED && row.receiptDue != null && today.isAfter(row.receiptDue);
+        boolean overdue = !row.status.concluded()
+                && (receiptLate || clock.urgency(today, calendar) == CaseClock.Urgency.OVERDUE);
         boolean changed = overdue != row.overdue;
         row.overdue = overdue;
         return changed;
@@ -215,6 +226,7 @@ class CaseFile {
         int extensionDays;
         LocalDate promisedDue;
         LocalDate legalDue;
+        LocalDate receiptDue;
         LocalDate decidedOn;
         LocalDate concludedOn;
         String deliveryMethod;

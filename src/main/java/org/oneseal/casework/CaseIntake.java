@@ -40,11 +40,14 @@ public class CaseIntake {
     private final CaseViews views;
     private final CaseworkMessages messages;
     private final AuditLog audit;
+    private final org.oneseal.calendar.WorkingDayCalendar calendar;
     private final Clock clock;
 
     CaseIntake(MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
             CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
-            CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit, Clock clock) {
+            CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit,
+            org.oneseal.calendar.WorkingDayCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.catalogue = catalogue;
         this.cases = cases;
         this.materials = materials;
@@ -170,6 +173,7 @@ public class CaseIntake {
         String processInstance = processes.start(matter.processKey(), id, matter.regionId());
         CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
         file.row().processInstanceId = processInstance;
+        file.received(java.time.LocalDate.now(clock), calendar);
         cases.save(file);
         timeline.record(file, now, actor, "SUBMITTED",
                 "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));

@@ -63,7 +63,7 @@ public class CaseQueries {
         return scope.bind(jdbc.sql("""
                 select * from oneseal.case_file
                 where concluded_on is null and candidate_role in (:roles) and %s
-                order by overdue desc, promised_due nulls last, submitted_at
+                order by overdue desc, coalesce(promised_due, receipt_due) nulls last, submitted_at
                 limit 200""".formatted(scope.condition("region_id"))))
                 .param("roles", roleNames)
                 .query(CaseRepository::map).list().stream().map(r -> item(new CaseFile(r))).toList();
@@ -150,9 +150,13 @@ public class CaseQueries {
 
     private WorkItem item(CaseFile file) {
         CaseView v = views.of(file);
+        LocalDate today = LocalDate.now(clock);
+        CaseFile.CaseRow r = file.row();
+        boolean receiptLate = r.status == CaseStatus.SUBMITTED && r.receiptDue != null && today.isAfter(r.receiptDue);
+        LocalDate due = r.status == CaseStatus.SUBMITTED ? r.receiptDue : v.promisedDue();
         return new WorkItem(v.id(), v.caseNumber(), v.matterName(), v.applicantName(), v.status(), v.currentStep(),
-                v.candidateRole(), v.assignee(), v.promisedDue(), file.row().overdue
-                        || file.clock().urgency(LocalDate.now(clock), calendar) == CaseClock.Urgency.OVERDUE,
+                v.candidateRole(), v.assignee(), due, r.overdue || receiptLate
+                        || file.clock().urgency(today, calendar) == CaseClock.Urgency.OVERDUE,
                 v.urgency(), v.regionId());
     }
 }

@@ -64,7 +64,7 @@ class CaseRepository {
                 update oneseal.case_file set status = :status, current_step = :step, candidate_role = :role,
                     assignee = :assignee, process_instance_id = :pid, accepted_on = :acceptedOn,
                     paused_days = :pausedDays, paused_since = :pausedSince, extension_days = :extensionDays,
-                    promised_due = :promisedDue, legal_due = :legalDue, decided_on = :decidedOn,
+                    promised_due = :promisedDue, legal_due = :legalDue, receipt_due = :receiptDue, decided_on = :decidedOn,
                     concluded_on = :concludedOn, delivery_method = :delivery, licence_id = :licence,
                     decision_document_id = :decision, overdue = :overdue, version = version + 1
                 where id = :id and version = :version""")
@@ -72,7 +72,8 @@ class CaseRepository {
                 .param("assignee", r.assignee).param("pid", r.processInstanceId).param("acceptedOn", date(r.acceptedOn))
                 .param("pausedDays", r.pausedDays).param("pausedSince", date(r.pausedSince))
                 .param("extensionDays", r.extensionDays).param("promisedDue", date(r.promisedDue))
-                .param("legalDue", date(r.legalDue)).param("decidedOn", date(r.decidedOn))
+                .param("legalDue", date(r.legalDue)).param("receiptDue", date(r.receiptDue))
+                .param("decidedOn", date(r.decidedOn))
                 .param("concludedOn", date(r.concludedOn)).param("delivery", r.deliveryMethod)
                 .param("licence", r.licenceId).param("decision", r.decisionDocumentId).param("overdue", r.overdue)
                 .param("id", r.id).param("version", r.version)
@@ -122,6 +123,7 @@ class CaseRepository {
         r.extensionDays = rs.getInt("extension_days");
         r.promisedDue = local(rs, "promised_due");
         r.legalDue = local(rs, "legal_due");
+        r.receiptDue = local(rs, "receipt_due");
         r.decidedOn = local(rs, "decided_on");
         r.concludedOn = local(rs, "concluded_on");
         r.deliveryMethod = rs.getString("delivery_method");

@@ -43,8 +43,8 @@ class OverdueMarking {
         LocalDate today = LocalDate.now(clock);
         List<Long> candidates = jdbc.sql("""
                 select id from oneseal.case_file
-                where concluded_on is null and decided_on is null and accepted_on is not null
-                  and (overdue or promised_due < :today)""").param("today", today).query(Long.class).list();
+                where concluded_on is null and decided_on is null
+                  and (overdue or promised_due < :today or (status = 'SUBMITTED' and receipt_due < :today))""").param("today", today).query(Long.class).list();
         int changed = 0;
         for (long id : candidates) {
             Boolean moved = tx.execute(s -> cases.lock(id).map(file -> {

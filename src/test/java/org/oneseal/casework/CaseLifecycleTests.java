@@ -133,6 +133,7 @@ class CaseLifecycleTests {
         assertThat(denied.status()).isEqualTo(CaseStatus.DENIED);
         assertThat(denied.licenceId()).isNull();
         assertThat(denied.decisionDocumentId()).isNotBlank();
+        assertThat(licensing.decisionPdf(denied.decisionDocumentId())).startsWith("%PDF-".getBytes());
     }
 
     @Test

@@ -114,6 +114,21 @@ class CaseWorkbenchTests {
         assertThat(queries.search(new CaseSearch(null, null, null, null, true))).extracting(WorkItem::caseId).contains(id);
     }
 
+    @Test
+    void anApplicationNotAnsweredWithinFiveWorkingDaysIsMarkedAndComesFirst() {
+        // submitted Monday 2026-06-15: 6/16, 6/17, 6/18, [6/19-6/21 端午], 6/22, 6/23 → the period ends 6/23
+        long id = applied("990100");
+        support.as("window01");
+        assertThat(queries.myTasks()).filteredOn(t -> t.caseId() == id).singleElement()
+                .satisfies(t -> assertThat(t.promisedDue()).isEqualTo(LocalDate.of(2026, 6, 23)))
+                .satisfies(t -> assertThat(t.overdue()).isFalse());
+        clock.travelTo(LocalDate.of(2026, 6, 24));
+        overdue.markAll();
+        assertThat(queries.myTasks()).filteredOn(t -> t.caseId() == id).singleElement()
+                .satisfies(t -> assertThat(t.overdue()).isTrue());
+        assertThat(queries.myTasks().getFirst().overdue()).isTrue();
+    }
+
     private long applied(String region) {
         MatterVersionView food = support.foodPermit(region);
         support.as("zhangsan");
