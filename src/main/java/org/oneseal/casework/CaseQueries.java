@@ -69,6 +69,32 @@ public class CaseQueries {
                 .query(CaseRepository::map).list().stream().map(r -> item(new CaseFile(r))).toList();
     }
 
+    /** Figures of my region: open cases now, and cases concluded between {@code from} and {@code to}. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('casework:read')")
+    public CaseFigures figures(LocalDate from, LocalDate to) {
+        DataScope scope = currentUser.scope();
+        LocalDate today = LocalDate.now(clock);
+        List<CaseFile> open = scope.bind(jdbc.sql("select * from oneseal.case_file where concluded_on is null and status <> 'DRAFT' and "
+                + scope.condition("region_id"))).query(CaseRepository::map).list().stream().map(CaseFile::new).toList();
+        List<CaseFile> done = scope.bind(jdbc.sql("""
+                select * from oneseal.case_file where concluded_on between :from and :to and accepted_on is not null
+                  and %s""".formatted(scope.condition("region_id")))).param("from", from).param("to", to)
+                .query(CaseRepository::map).list().stream().map(CaseFile::new).toList();
+        long warning = open.stream().filter(f -> f.clock().urgency(today, calendar) == CaseClock.Urgency.WARNING).count();
+        long overdue = open.stream().filter(f -> f.row().overdue
+                || f.clock().urgency(today, calendar) == CaseClock.Urgency.OVERDUE).count();
+        long onTime = done.stream().filter(f -> !decidedOn(f).isAfter(f.clock().promisedDue(decidedOn(f), calendar))).count();
+        long lateLegal = done.stream().filter(f -> f.clock().lateAgainstLegal(decidedOn(f), calendar)).count();
+        long threeTimes = done.stream().filter(f -> f.clock().threeTimesLate(decidedOn(f), calendar)).count();
+        return new CaseFigures(open.size(), warning, overdue, done.size(), onTime, lateLegal, threeTimes);
+    }
+
+    /** The day the case was decided (the clock stops there); a refusal before acceptance has no clock. */
+    private static LocalDate decidedOn(CaseFile f) {
+        return f.row().decidedOn != null ? f.row().decidedOn : f.row().concludedOn;
+    }
+
     /** Cases of my region matching the filters, newest first (at most 100). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('casework:read')")

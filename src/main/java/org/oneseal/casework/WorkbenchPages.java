@@ -18,15 +18,19 @@ class WorkbenchPages {
 
     private final CaseQueries queries;
     private final CaseHandling handling;
+    private final java.time.Clock clock;
 
-    WorkbenchPages(CaseQueries queries, CaseHandling handling) {
+    WorkbenchPages(CaseQueries queries, CaseHandling handling, java.time.Clock clock) {
         this.queries = queries;
         this.handling = handling;
+        this.clock = clock;
     }
 
     @GetMapping("/workbench/tasks")
     String tasks(Model model) {
         model.addAttribute("tasks", queries.myTasks());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        model.addAttribute("figures", queries.figures(today.withDayOfMonth(1), today));
         return "casework/tasks";
     }
 

@@ -42,6 +42,8 @@ class CaseWorkbenchTests {
     @Autowired
     OverdueMarking overdue;
     @Autowired
+    CaseDecisions decisions;
+    @Autowired
     TestClock clock;
 
     @BeforeEach
@@ -127,6 +129,26 @@ class CaseWorkbenchTests {
         assertThat(queries.myTasks()).filteredOn(t -> t.caseId() == id).singleElement()
                 .satisfies(t -> assertThat(t.overdue()).isTrue());
         assertThat(queries.myTasks().getFirst().overdue()).isTrue();
+    }
+
+    @Test
+    void figuresCountLateCasesAgainstThePromisedAndTheLegalLimits() {
+        long id = applied("990121");
+        support.as("nanxi_window");
+        handling.accept(id); // 2026-06-15: promised 7 → due 6/25 (端午 6/19-6/21); legal 20 → due 7/14
+        support.as("nanxi_chief");
+        handling.completeReview(id, "符合要求");
+        CaseFigures before = queries.figures(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31));
+        clock.travelTo(LocalDate.of(2026, 8, 3)); // 35 working days after acceptance: late against both limits
+        decisions.decide(id, new Decision(true, "符合条件", null, null));
+        support.as("nanxi_window");
+        handling.deliver(id, "PICKUP");
+        support.as("nanxi_chief");
+        CaseFigures after = queries.figures(LocalDate.of(2026, 8, 1), LocalDate.of(2026, 8, 31));
+        assertThat(after.concluded()).isEqualTo(before.concluded() + 1);
+        assertThat(after.lateAgainstLegal()).isEqualTo(before.lateAgainstLegal() + 1);
+        assertThat(after.threeTimesLate()).isEqualTo(before.threeTimesLate() + 1);
+        assertThat(after.concludedOnTime()).isEqualTo(before.concludedOnTime());
     }
 
     private long applied(String region) {
