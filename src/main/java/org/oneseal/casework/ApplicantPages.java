@@ -34,10 +34,9 @@ class ApplicantPages {
     /** The applicant downloads the electronic licence of their granted case (a signed PDF). */
     @GetMapping("/me/cases/{id}/licence.pdf")
     org.springframework.http.ResponseEntity<byte[]> licence(@PathVariable long id) {
-        String licenceId = queries.myCase(id).summary().licenceId();
-        if (licenceId == null) {
-            throw new NotFoundException("licence of case " + id);
-        }
+        queries.myCase(id);
+        String licenceId = licensing.licenceOfCase(id).map(org.oneseal.license.LicenceView::licenceId)
+                .orElseThrow(() -> new NotFoundException("licence of case " + id)); // the current version, after a change
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + licenceId + ".pdf\"")
@@ -95,6 +94,11 @@ class ApplicantPages {
             model.addAttribute("phone", phone);
             model.addAttribute("note", note);
             return form(matterId, draftId, model);
+        } catch (org.oneseal.shared.BusinessRuleViolation e) {
+            model.addAttribute("errors", java.util.Map.of("application", e.getMessage()));
+            model.addAttribute("phone", phone);
+            model.addAttribute("note", note);
+            return form(matterId, null, model);
         }
     }
 
@@ -119,6 +123,9 @@ class ApplicantPages {
             return "redirect:/me/cases/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
+            return myCase(id, model);
+        } catch (org.oneseal.shared.BusinessRuleViolation e) {
+            model.addAttribute("errors", java.util.Map.of("case", e.getMessage()));
             return myCase(id, model);
         }
     }

@@ -107,7 +107,7 @@ class CaseFile {
     }
 
     void startSpecialProcedure(LocalDate today, WorkingDayCalendar calendar) {
-        require(EnumSet.of(CaseStatus.IN_REVIEW, CaseStatus.AWAITING_DECISION), "进入特殊环节");
+        require(EnumSet.of(CaseStatus.IN_REVIEW), "进入特殊环节");
         if (clock.paused()) {
             throw new IllegalCaseTransition("办件已经处于特殊环节中");
         }
@@ -136,8 +136,11 @@ class CaseFile {
     }
 
     void claim(String username) {
-        if (row.status.concluded()) {
+        if (row.status.concluded() || row.currentStep == null) {
             throw new IllegalCaseTransition("办件已办结，不能认领");
+        }
+        if (row.assignee != null && !row.assignee.equals(username)) {
+            throw new IllegalCaseTransition("办件已由" + row.assignee + "认领");
         }
         row.assignee = username;
     }

@@ -35,12 +35,14 @@ public class CaseHandling {
     private final WorkingDayCalendar calendar;
     private final AuditLog audit;
     private final org.oneseal.identity.StaffDirectory staff;
+    private final org.oneseal.matter.MatterCatalogue catalogue;
     private final Clock clock;
 
     CaseHandling(CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
             CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
-            org.oneseal.identity.StaffDirectory staff, Clock clock) {
+            org.oneseal.identity.StaffDirectory staff, org.oneseal.matter.MatterCatalogue catalogue, Clock clock) {
         this.staff = staff;
+        this.catalogue = catalogue;
         this.cases = cases;
         this.timeline = timeline;
         this.processes = processes;
@@ -61,8 +63,9 @@ public class CaseHandling {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:prereview')")
     public CaseView requestCorrection(long caseId, List<Deficiency> deficiencies) {
-        if (deficiencies == null || deficiencies.isEmpty()
-                || deficiencies.stream().anyMatch(d -> d.description() == null || d.description().isBlank())) {
+        if (deficiencies == null || deficiencies.isEmpty() || deficiencies.size() > MAX_DEFICIENCIES
+                || deficiencies.stream().anyMatch(d -> d == null || d.description() == null || d.description().isBlank()
+                        || d.description().length() > 1000 || d.requirementCode() != null && d.requirementCode().length() > 40)) {
             throw InvalidInputException.of("deficiencies", messages.text("casework.deficiency.required"));
         }
         String notice = String.join("；", deficiencies.stream().map(d -> d.description().strip()).toList());
@@ -111,8 +114,12 @@ public class CaseHandling {
     @PreAuthorize("hasAuthority('casework:review')")
     public CaseView startSpecialProcedure(long caseId, String procedure) {
         requireText("procedure", procedure);
-        return move(caseId, "SPECIAL_PROCEDURE_STARTED", procedure.strip(),
-                f -> f.startSpecialProcedure(today(), calendar));
+        CaseFile file = lockInScope(caseId);
+        var known = catalogue.version(file.row().matterVersionId).specialProcedures().stream()
+                .filter(p -> !p.countsTowardLimit()).filter(p -> p.name().equals(procedure.strip())).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("procedure", messages.text("casework.procedure.unknown")));
+        return apply(file, "SPECIAL_PROCEDURE_STARTED", known.name() + "（" + messages.text("casework.procedure.max",
+                known.maxWorkingDays()) + "）", f -> f.startSpecialProcedure(today(), calendar)).view();
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)
@@ -125,7 +132,9 @@ public class CaseHandling {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:read')")
     public CaseView claim(long caseId) {
-        return move(caseId, "CLAIMED", null, f -> f.claim(me()));
+        CaseFile file = lockInScope(caseId);
+        requireStepRole(file);
+        return apply(file, "CLAIMED", null, f -> f.claim(me())).view();
     }
 
     /** The steps casework knows by name; any other step comes from a per-matter process override. */
@@ -164,7 +173,22 @@ public class CaseHandling {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:read')")
     public CaseView release(long caseId) {
-        return move(caseId, "RELEASED", null, CaseFile::release);
+        CaseFile file = lockInScope(caseId);
+        boolean assigner = currentUser.principal().map(p -> p.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("casework:assign"))).orElse(false);
+        if (!me().equals(file.row().assignee) && !assigner) {
+            throw new IllegalCaseTransition(messages.text("casework.step.notYours", file.row().caseNumber));
+        }
+        return apply(file, "RELEASED", null, CaseFile::release).view();
+    }
+
+    /** Only holders of the role the current step asks for act on it (an override may give a step to any role). */
+    private void requireStepRole(CaseFile file) {
+        boolean mine = currentUser.principal().map(p -> p.roles().stream()
+                .anyMatch(r -> r.name().equals(file.row().candidateRole))).orElse(false);
+        if (!mine) {
+            throw new IllegalCaseTransition(messages.text("casework.step.notYours", file.row().caseNumber));
+        }
     }
 
     /** A status move that also completes the case's current process step. */
@@ -180,6 +204,7 @@ public class CaseHandling {
         if (!Objects.equals(file.row().currentStep, step)) {
             throw new IllegalCaseTransition(messages.text("casework.step.notHere", file.row().caseNumber));
         }
+        requireStepRole(file);
         return file;
     }
 
@@ -193,7 +218,7 @@ public class CaseHandling {
         cases.save(file);
         long eventId = timeline.record(file, clock.instant(), me(), kind, reason);
         audit.record(AuditRecord.of("casework.case." + kind.toLowerCase(java.util.Locale.ROOT), "Case", file.id())
-                .region(file.row().regionId).reason(reason));
+                .region(file.row().regionId).reason("case event #" + eventId)); // the text stays in the case's timeline
         return new Applied(views.of(file), eventId);
     }
 
@@ -203,7 +228,8 @@ public class CaseHandling {
     /** The case, locked, if the caller's region covers it; otherwise "not found" and an audit entry. */
     CaseFile lockInScope(long caseId) {
         DataScope scope = currentUser.scope();
-        CaseFile file = cases.lock(caseId).orElseThrow(() -> CaseIntake.notFound(caseId));
+        CaseFile file = cases.lock(caseId).filter(f -> f.status() != CaseStatus.DRAFT)
+                .orElseThrow(() -> CaseIntake.notFound(caseId));
         if (!scope.covers(file.row().regionId)) {
             audit.recordIndependently(AuditRecord.of("casework.case.access", "Case", caseId)
                     .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));
@@ -216,7 +242,13 @@ public class CaseHandling {
         if (value == null || value.isBlank()) {
             throw InvalidInputException.of(field, messages.text("casework.field.required"));
         }
+        if (value.length() > MAX_TEXT) {
+            throw InvalidInputException.of(field, messages.text("casework.field.tooLong", MAX_TEXT));
+        }
     }
+
+    static final int MAX_TEXT = 1900;
+    static final int MAX_DEFICIENCIES = 30;
 
     String me() {
         return currentUser.principal().orElseThrow().getUsername();

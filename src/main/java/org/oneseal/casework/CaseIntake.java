@@ -150,6 +150,9 @@ public class CaseIntake {
         ApplicantProfile applicant = applicants.byIdentifier(intake.applicantIdentifier())
                 .orElseThrow(() -> InvalidInputException.of("applicantIdentifier",
                         messages.text("casework.applicant.unknown")));
+        if (!applicant.name().equals(intake.applicantName().strip())) {
+            throw InvalidInputException.of("applicantName", messages.text("casework.applicant.nameMismatch"));
+        }
         checkServiceObject(matter, applicant.kind());
         String staff = currentUser.principal().orElseThrow().getUsername();
         CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff);
@@ -158,6 +161,9 @@ public class CaseIntake {
 
     private CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
             String intakeStaff, List<SubmittedFile> files, String actor) {
+        if (phone != null && !phone.isBlank() && !phone.strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
+            throw InvalidInputException.of("phone", messages.text("casework.phone.pattern"));
+        }
         List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages);
         Instant now = clock.instant();
         CaseFile.CaseRow row = CaseRows.newRow(matter, applicant, phone, channel, intakeStaff, now);

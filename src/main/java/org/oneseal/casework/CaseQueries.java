@@ -102,7 +102,7 @@ public class CaseQueries {
         DataScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("""
                 select * from oneseal.case_file
-                where %s
+                where %s and status <> 'DRAFT'
                   and (cast(:number as varchar) is null or case_number = :number)
                   and (cast(:applicant as varchar) is null or applicant_name like :applicant)
                   and (cast(:matter as varchar) is null or matter_name like :matter)
@@ -126,14 +126,27 @@ public class CaseQueries {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:read')")
     public CaseDetail detail(long caseId) {
-        DataScope scope = currentUser.scope();
-        CaseFile file = cases.find(caseId).orElseThrow(() -> CaseIntake.notFound(caseId));
-        if (!scope.covers(file.row().regionId)) {
+        return detailOf(staffCase(caseId));
+    }
+
+    /**
+     * A case a staff member may see: submitted (drafts belong to the applicant alone), in scope, and the caller
+     * handles cases; otherwise "not found" and, for another region, an audit entry.
+     */
+    private CaseFile staffCase(long caseId) {
+        boolean handlesCases = currentUser.principal().map(p -> p.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("casework:read"))).orElse(false);
+        if (!handlesCases) {
+            throw new AccessDeniedException("casework:read required");
+        }
+        CaseFile file = cases.find(caseId).filter(f -> f.status() != CaseStatus.DRAFT)
+                .orElseThrow(() -> CaseIntake.notFound(caseId));
+        if (!currentUser.scope().covers(file.row().regionId)) {
             audit.recordIndependently(AuditRecord.of("casework.case.read", "Case", caseId)
                     .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));
             throw CaseIntake.notFound(caseId);
         }
-        return detailOf(file);
+        return file;
     }
 
     /** The signed-in applicant's cases, newest first. */
@@ -144,17 +157,30 @@ public class CaseQueries {
                 .param("me", me).query(CaseRepository::map).list().stream().map(r -> views.of(new CaseFile(r))).toList();
     }
 
+    /** What the applicant is told: status moves, not internal assignments or staff names. */
+    static final Set<String> APPLICANT_EVENTS = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
+            "SPECIAL_PROCEDURE_ENDED");
+
     @Transactional(readOnly = true)
     public CaseDetail myCase(long caseId) {
-        return detailOf(ownCase(caseId));
+        CaseDetail full = detailOf(ownCase(caseId));
+        List<CaseEventView> told = full.timeline().stream().filter(e -> APPLICANT_EVENTS.contains(e.kind()))
+                .map(e -> new CaseEventView(e.at(), null, null, e.kind(), e.status(), e.reason())).toList();
+        CaseView s = full.summary();
+        CaseView summary = new CaseView(s.id(), s.caseNumber(), s.matterId(), s.matterVersionId(), s.matterName(),
+                s.regionId(), s.applicantKind(), s.applicantName(), s.applicantIdentifier(), s.channel(), s.status(),
+                null, null, null, s.submittedAt(), s.acceptedOn(), s.promisedDue(), s.legalDue(), s.promisedDays(),
+                s.legalDays(), s.extended(), s.paused(), s.urgency(), s.concludedOn(), s.licenceId(),
+                s.decisionDocumentId());
+        return new CaseDetail(summary, told, full.openDeficiencies(), full.materials());
     }
 
-    /** A submitted file, for a staff member in scope or the applicant who owns the case. */
+    /** A submitted file, for a staff member who handles cases in scope, or the applicant who owns the case. */
     @Transactional(noRollbackFor = NotFoundException.class)
     public CaseMaterials.StoredFile file(long caseId, long materialId) {
         boolean staff = currentUser.principal().map(p -> p.kind() == AccountKind.STAFF).orElse(false);
-        CaseFile file = staff ? cases.find(caseId).filter(f -> currentUser.scope().covers(f.row().regionId))
-                .orElseThrow(() -> CaseIntake.notFound(caseId)) : ownCase(caseId);
+        CaseFile file = staff ? staffCase(caseId) : ownCase(caseId);
         return materials.file(file.id(), materialId).orElseThrow(() -> new NotFoundException("material " + materialId));
     }
 

@@ -61,14 +61,16 @@ class CaseRepository {
     void save(CaseFile file) {
         CaseRow r = file.row();
         int updated = jdbc.sql("""
-                update oneseal.case_file set status = :status, current_step = :step, candidate_role = :role,
+                update oneseal.case_file set status = :status, submitted_at = :submittedAt, current_step = :step,
+                    candidate_role = :role,
                     assignee = :assignee, process_instance_id = :pid, accepted_on = :acceptedOn,
                     paused_days = :pausedDays, paused_since = :pausedSince, extension_days = :extensionDays,
                     promised_due = :promisedDue, legal_due = :legalDue, receipt_due = :receiptDue, decided_on = :decidedOn,
                     concluded_on = :concludedOn, delivery_method = :delivery, licence_id = :licence,
                     decision_document_id = :decision, overdue = :overdue, version = version + 1
                 where id = :id and version = :version""")
-                .param("status", r.status.name()).param("step", r.currentStep).param("role", r.candidateRole)
+                .param("status", r.status.name()).param("submittedAt", Timestamp.from(r.submittedAt))
+                .param("step", r.currentStep).param("role", r.candidateRole)
                 .param("assignee", r.assignee).param("pid", r.processInstanceId).param("acceptedOn", date(r.acceptedOn))
                 .param("pausedDays", r.pausedDays).param("pausedSince", date(r.pausedSince))
                 .param("extensionDays", r.extensionDays).param("promisedDue", date(r.promisedDue))

@@ -23,7 +23,7 @@ final class CaseRows {
         r.applicantKind = applicant.kind().name();
         r.applicantName = applicant.name();
         r.applicantIdentifier = applicant.identifier();
-        r.applicantPhone = phone == null || phone.isBlank() ? applicant.phone() : phone;
+        r.applicantPhone = phone == null || phone.isBlank() ? applicant.phone() : phone.strip();
         r.channel = channel;
         r.intakeStaff = intakeStaff;
         r.status = CaseStatus.SUBMITTED;

@@ -19,8 +19,11 @@ class WorkbenchPages {
     private final CaseQueries queries;
     private final CaseHandling handling;
     private final java.time.Clock clock;
+    private final org.oneseal.matter.MatterCatalogue catalogue;
 
-    WorkbenchPages(CaseQueries queries, CaseHandling handling, java.time.Clock clock) {
+    WorkbenchPages(CaseQueries queries, CaseHandling handling, java.time.Clock clock,
+            org.oneseal.matter.MatterCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.queries = queries;
         this.handling = handling;
         this.clock = clock;
@@ -71,7 +74,10 @@ class WorkbenchPages {
 
     @GetMapping("/workbench/cases/{id}")
     String detail(@PathVariable long id, Model model) {
-        model.addAttribute("detail", queries.detail(id));
+        CaseDetail detail = queries.detail(id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("procedures", catalogue.version(detail.summary().matterVersionId()).specialProcedures()
+                .stream().filter(p -> !p.countsTowardLimit()).toList());
         return "casework/case";
     }
 

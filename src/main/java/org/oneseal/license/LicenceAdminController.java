@@ -19,15 +19,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff page /admin/licences/{id}: change, renew, revoke (the facade checks license:manage), download the PDF. */
+/**
+ * Staff page /admin/licences/{id}: change, renew, revoke, download the PDF — for holders of license:manage,
+ * and only for licences issued in their region.
+ */
 @Controller
 @RequestMapping("/admin/licences/{id}")
+@org.springframework.security.access.prepost.PreAuthorize("hasAuthority('license:manage')")
 class LicenceAdminController {
 
     private final Licensing licensing;
+    private final LicenceScope scope;
 
-    LicenceAdminController(Licensing licensing) {
+    LicenceAdminController(Licensing licensing, LicenceScope scope) {
         this.licensing = licensing;
+        this.scope = scope;
+    }
+
+    /** Runs before every handler of this controller: the licence must lie in the caller's region. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void inScope(@org.springframework.web.bind.annotation.PathVariable String id) {
+        scope.check(id);
     }
 
     @GetMapping

@@ -77,9 +77,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** Not handled here on purpose: the security layer answers 403 problem+json and audits the denial. */
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
-        return problem(HttpStatus.FORBIDDEN, "api.error.forbidden", text("api.error.forbidden.detail"));
+    void denied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
