@@ -61,12 +61,14 @@ class VerificationWebTests {
         assertThat(html).contains("真实有效", licence.licenceId());
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     @Test
     void theStaffPageRevokesWithTheAuthority() throws Exception {
         LicenceView licence = licensing.issue(TestLicences.licence(today, today.plusYears(1)));
-        var staff = user("licence-admin").authorities(
-                new org.springframework.security.core.authority.SimpleGrantedAuthority("kind:STAFF"),
-                new org.springframework.security.core.authority.SimpleGrantedAuthority("license:manage"));
+        // a city-wide system administrator (license:manage); region scope is tested in casework.CaseGuardTests
+        var staff = user(users.loadUserByUsername("admin"));
 
         mvc.perform(get("/admin/licences/{id}", licence.licenceId()).with(staff)).andExpect(status().isOk());
         mvc.perform(post("/admin/licences/{id}/revoke", licence.licenceId()).param("reason", "依申请注销")
