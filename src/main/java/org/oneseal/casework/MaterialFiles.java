@@ -18,6 +18,15 @@ class MaterialFiles {
 
     private final CaseQueries queries;
 
+    /**
+     * Images render in a sandbox; a PDF needs the browser's viewer, which a sandbox would block — nothing in
+     * either can run as a page of this site (only PDF/PNG/JPEG are ever served, with nosniff).
+     */
+    static String policy(String contentType) {
+        return "application/pdf".equals(contentType) ? "default-src 'none'; object-src 'self'"
+                : "sandbox; default-src 'none'; img-src 'self'";
+    }
+
     MaterialFiles(CaseQueries queries) {
         this.queries = queries;
     }
@@ -30,7 +39,7 @@ class MaterialFiles {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+                .header("Content-Security-Policy", policy(file.contentType()))
                 .body(file.content());
     }
 }

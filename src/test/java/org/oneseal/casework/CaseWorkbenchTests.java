@@ -71,7 +71,7 @@ class CaseWorkbenchTests {
         support.signOut();
         mvc.perform(get("/workbench/cases/" + id + "/materials/" + material).with(window)).andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
-                .andExpect(header().string("Content-Security-Policy", Matchers.startsWith("sandbox")))
+                .andExpect(header().string("Content-Security-Policy", Matchers.containsString("default-src 'none'")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
         mvc.perform(get("/workbench/cases/" + id).with(user(users.loadUserByUsername("nanxi_window"))))
                 .andExpect(status().isNotFound());
