@@ -21,6 +21,16 @@ public class WorkingDayCalendar {
     }
 
     /** Whether the date is a working day: (Monday to Friday and not a holiday) or a make-up working day. */
+    /** Whether the holidays of this year have been entered (deadlines reaching into it can be computed). */
+    public boolean isPublished(int year) {
+        try {
+            day(LocalDate.of(year, 1, 1));
+            return true;
+        } catch (CalendarYearNotPublished e) {
+            return false;
+        }
+    }
+
     public boolean isWorkingDay(LocalDate date) {
         return rule.isWorkingDay(date);
     }
