@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The applicant's pages: apply for a matter, my cases, a case with its timeline, correction. */
@@ -77,8 +76,8 @@ class ApplicantPages {
     String apply(@PathVariable long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note, @RequestParam(required = false) String submissionKey,
             @RequestParam(required = false) Long draftId, @RequestParam(defaultValue = "submit") String action,
-            MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
-        var files = Uploads.of(request.getMultiFileMap());
+            jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        var files = Uploads.of(request);
         try {
             if ("draft".equals(action)) {
                 CaseView d = intake.saveDraft(new Application(matterId, phone, note), files, draftId);
@@ -116,9 +115,9 @@ class ApplicantPages {
 
     @PostMapping("/me/cases/{id}/correction")
     String correct(@PathVariable long id, @RequestParam(required = false) String note,
-            MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+            jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
-            correction.submit(id, Uploads.of(request.getMultiFileMap()), note);
+            correction.submit(id, Uploads.of(request), note);
             redirect.addFlashAttribute("corrected", true);
             return "redirect:/me/cases/" + id;
         } catch (InvalidInputException e) {

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * Cases over the API: applicants apply (multipart, files as parts {@code file.<materialCode>}, with an
@@ -41,15 +40,15 @@ class CaseApi {
         this.queries = queries;
     }
 
-    @PostMapping(path = "/cases", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PostMapping(path = "/cases", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传；同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422")
     CaseView apply(@RequestParam Long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note,
             @Parameter(description = "幂等键") @RequestHeader(name = "Idempotency-Key", required = false) String key,
-            MultipartHttpServletRequest request) {
+            jakarta.servlet.http.HttpServletRequest request) {
         Application application = new Application(matterId, phone, note);
-        return intake.apply(application, Uploads.of(request.getMultiFileMap()), key);
+        return intake.apply(application, Uploads.of(request), key);
     }
 
     @GetMapping("/cases/mine")
@@ -67,8 +66,8 @@ class CaseApi {
     @PostMapping(path = "/cases/mine/{id}/correction", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "提交补正材料")
     CaseView correct(@PathVariable long id, @RequestParam(required = false) String note,
-            MultipartHttpServletRequest request) {
-        return correction.submit(id, Uploads.of(request.getMultiFileMap()), note);
+            jakarta.servlet.http.HttpServletRequest request) {
+        return correction.submit(id, Uploads.of(request), note);
     }
 
     @GetMapping("/workbench/tasks")

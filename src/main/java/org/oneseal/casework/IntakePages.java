@@ -10,7 +10,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 窗口收件: window staff choose a matter of their region and take the application for an applicant. */
@@ -42,10 +41,10 @@ class IntakePages {
     @PostMapping("/workbench/intake")
     String take(@RequestParam Long matterId, @RequestParam(defaultValue = "") String applicantIdentifier,
             @RequestParam(defaultValue = "") String applicantName, @RequestParam(required = false) String phone,
-            MultipartHttpServletRequest request, Model model, RedirectAttributes redirect) {
+            jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone),
-                    Uploads.of(request.getMultiFileMap()));
+                    Uploads.of(request));
             redirect.addFlashAttribute("done", true);
             return "redirect:/workbench/cases/" + c.id();
         } catch (InvalidInputException e) {

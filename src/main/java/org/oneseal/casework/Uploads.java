@@ -19,6 +19,12 @@ final class Uploads {
     private Uploads() {
     }
 
+    /** The files of a request; a request that is not multipart (a form without files) has none. */
+    static List<SubmittedFile> of(jakarta.servlet.http.HttpServletRequest request) {
+        return request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart
+                ? of(multipart.getMultiFileMap()) : List.of();
+    }
+
     static List<SubmittedFile> of(MultiValueMap<String, MultipartFile> parts) {
         List<SubmittedFile> files = new ArrayList<>();
         if (parts == null) {

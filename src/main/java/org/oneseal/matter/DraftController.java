@@ -52,6 +52,12 @@ class DraftController {
     String create(@Valid @ModelAttribute("form") DraftForm form, BindingResult binding,
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect) {
         DataScope scope = currentUser.scope();
+        if (form == null) { // values that could not even be converted: show a fresh form again
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            model.addAttribute("form", DraftForm.blank(scope.region(), scope.cityWide() ? CompetenceLevel.CITY
+                    : CompetenceLevel.COUNTY));
+            return page(model, scope, null);
+        }
         if (!SAVE.equals(action)) {
             model.addAttribute("form", form.apply(action));
             return page(model, scope, null);
@@ -84,6 +90,11 @@ class DraftController {
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect) {
         DataScope scope = currentUser.scope();
         EditableVersion version = admin.version(scope, versionId);
+        if (form == null) { // values that could not even be converted
+            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+            model.addAttribute("form", DraftForm.of(version));
+            return page(model, scope, version);
+        }
         if (!SAVE.equals(action)) {
             model.addAttribute("form", form.apply(action));
             return page(model, scope, version);
@@ -143,4 +154,17 @@ class DraftController {
         return "matter/draft";
     }
 
+
+    /**
+     * A submission whose values cannot even be bound to the form (letters for a number, an unknown kind ...):
+     * the editor opens again with a message instead of a server error; nothing was stored.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
+    String unreadable(Model model) {
+        DataScope scope = currentUser.scope();
+        model.addAttribute("form", DraftForm.blank(scope.region(), scope.cityWide() ? CompetenceLevel.CITY
+                : CompetenceLevel.COUNTY));
+        model.addAttribute("unreadable", true);
+        return page(model, scope, null);
+    }
 }
