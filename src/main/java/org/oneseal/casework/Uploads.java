@@ -21,8 +21,9 @@ final class Uploads {
 
     /** The files of a request; a request that is not multipart (a form without files) has none. */
     static List<SubmittedFile> of(jakarta.servlet.http.HttpServletRequest request) {
-        return request instanceof org.springframework.web.multipart.MultipartHttpServletRequest multipart
-                ? of(multipart.getMultiFileMap()) : List.of();
+        var multipart = org.springframework.web.util.WebUtils.getNativeRequest(request,
+                org.springframework.web.multipart.MultipartHttpServletRequest.class);
+        return multipart == null ? List.of() : of(multipart.getMultiFileMap());
     }
 
     static List<SubmittedFile> of(MultiValueMap<String, MultipartFile> parts) {
