@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -89,11 +88,7 @@ class SecretBox {
             random.nextBytes(fresh);
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
+            org.oneseal.shared.SecretFiles.restrictToOwner(file);
             log.warn("No oneseal.security.secret-key configured: generated a new key in {}. Keep it safe and give "
                     + "every node the same key (see docs/operator-guide.md).", file.toAbsolutePath());
             return fresh;

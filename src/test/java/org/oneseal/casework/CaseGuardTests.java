@@ -141,12 +141,7 @@ class CaseGuardTests {
     }
 
     private long applied(String region) {
-        MatterVersionView food = support.foodPermit(region);
-        support.as("zhangsan");
-        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
-                null).id();
-        support.signOut();
-        return id;
+        return support.applied(region, intake);
     }
 
     private long denials() {

@@ -63,6 +63,8 @@ class CaseWorkbenchTests {
         var window = user(users.loadUserByUsername("window01"));
         mvc.perform(get("/workbench/tasks").with(window)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("食品经营许可")));
+        mvc.perform(get("/workbench/figures").with(window)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("本辖区在办")));
         mvc.perform(get("/workbench/cases/" + id).with(window)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"accept\"")))
                 .andExpect(content().string(Matchers.containsString("1101**********002X")));
@@ -152,11 +154,6 @@ class CaseWorkbenchTests {
     }
 
     private long applied(String region) {
-        MatterVersionView food = support.foodPermit(region);
-        support.as("zhangsan");
-        long id = intake.apply(new Application(food.matterId(), null, null), CaseworkTestSupport.requiredFiles(food),
-                null).id();
-        support.signOut();
-        return id;
+        return support.applied(region, intake);
     }
 }

@@ -45,6 +45,15 @@ class CaseworkTestSupport {
         return catalogue.published(region).stream().filter(m -> m.name().equals("食品经营许可")).findFirst().orElseThrow();
     }
 
+    /** zhangsan applies for the 食品经营许可 of the region with every required material; returns the case id. */
+    long applied(String regionCode, CaseIntake intake) {
+        MatterVersionView food = foodPermit(regionCode);
+        as("zhangsan");
+        long id = intake.apply(new Application(food.matterId(), null, null), requiredFiles(food), null).id();
+        signOut();
+        return id;
+    }
+
     /** One PDF for every required material of the matter. */
     static List<SubmittedFile> requiredFiles(MatterVersionView matter) {
         return matter.materials().stream().filter(m -> m.required())
