@@ -1,14 +1,15 @@
 package org.oneseal.audit;
 
 /**
- * The audit log facade. {@link #record} joins the caller's transaction (or opens one) and appends one
- * hash-chained entry; it throws when the entry cannot be written, so that the caller's change rolls back.
+ * The audit log facade. {@link #record} joins the caller's transaction (or opens one); the entry is chained
+ * (given its sequence number and hash) when that transaction commits, and the commit fails — rolling back
+ * the caller's change — when the entry cannot be written.
  */
 public interface AuditLog {
 
-    /** Appends an entry in the current transaction; returns its sequence number. */
-    long record(AuditRecord record);
+    /** Appends an entry with the current transaction: it is written when, and only if, that transaction commits. */
+    void record(AuditRecord record);
 
     /** Appends an entry in a transaction of its own (for failures whose business transaction rolls back). */
-    long recordIndependently(AuditRecord record);
+    void recordIndependently(AuditRecord record);
 }

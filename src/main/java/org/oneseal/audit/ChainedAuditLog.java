@@ -2,7 +2,10 @@ package org.oneseal.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.core.Ordered;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,76 +19,99 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Appends hash-chained entries. Appends are serialised by a transaction-scoped advisory lock: the writer
- * takes the lock, reads the head, inserts head + 1 and keeps the lock until its transaction ends, so
- * concurrent writers never fork the chain and a rolled-back entry leaves no gap.
+ * Appends hash-chained entries. An entry is taken down when it is recorded (actor, request address, what
+ * happened) and chained when its transaction commits: just before the commit the transaction takes the
+ * chain lock (a transaction-scoped advisory lock), reads the head, inserts its entries as head + 1, head + 2,
+ * … and commits, which releases the lock. The lock is so held only for those inserts and the commit — not
+ * while the business work of the transaction runs — so concurrent writers never fork the chain, a
+ * rolled-back transaction leaves no gap, and unrelated transactions are not serialised behind each other.
  */
 @Service
 class ChainedAuditLog implements AuditLog {
 
     static final String ANONYMOUS = "anonymous";
-    /** Bound to the connection holder of the thread's transaction that holds the chain lock. */
-    private static final Object LOCK_HOLDER = new Object();
 
     private final AuditEntryStore store;
     private final Clock clock;
-    private final DataSource dataSource;
 
-    ChainedAuditLog(AuditEntryStore store, Clock clock, DataSource dataSource) {
+    ChainedAuditLog(AuditEntryStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.dataSource = dataSource;
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRED)
-    public long record(AuditRecord record) {
-        return append(record);
+    public void record(AuditRecord record) {
+        pendingEntries().add(record.actor(actorOf(record)), clientIp());
     }
 
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public long recordIndependently(AuditRecord record) {
-        return append(record);
+    public void recordIndependently(AuditRecord record) {
+        pendingEntries().add(record.actor(actorOf(record)), clientIp());
     }
 
-    private long append(AuditRecord record) {
-        Object transaction = TransactionSynchronizationManager.getResource(dataSource);
-        refuseSelfDeadlock(transaction);
-        store.lockChain();
-        rememberLockHolder(transaction);
-        AuditHead head = store.head().orElseGet(AuditHead::empty);
-        StoredEntry entry = new StoredEntry(head.seq() + 1, ChainHashing.toStoredPrecision(clock.instant()),
-                actorOf(record), record.actingFor(), record.action(), record.objectType(), record.objectId(),
-                record.outcome().name(), record.reason(), record.regionId(), clientIp(), head.hash(), null).sealed();
-        store.insert(entry);
-        return entry.seq();
-    }
-
-    /**
-     * A suspended transaction of this thread that already holds the chain lock keeps it until it ends, and it
-     * cannot end while this thread waits: fail instead of waiting forever.
-     */
-    private static void refuseSelfDeadlock(Object transaction) {
-        Object holder = TransactionSynchronizationManager.getResource(LOCK_HOLDER);
-        if (holder != null && holder != transaction) {
-            throw new IllegalStateException("an audit entry cannot be written in a new transaction while a "
-                    + "suspended transaction of the same thread has written one; write it in that transaction or "
-                    + "after it has ended");
-        }
-    }
-
-    private static void rememberLockHolder(Object transaction) {
-        if (TransactionSynchronizationManager.hasResource(LOCK_HOLDER)) {
-            return;
-        }
-        TransactionSynchronizationManager.bindResource(LOCK_HOLDER, transaction);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                TransactionSynchronizationManager.unbindResourceIfPossible(LOCK_HOLDER);
+    /** The entries of the current transaction (synchronisations are suspended with their transaction). */
+    private PendingEntries pendingEntries() {
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof PendingEntries pending) {
+                return pending;
             }
-        });
+        }
+        PendingEntries pending = new PendingEntries();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /** Chains the transaction's entries just before it commits; runs after every other synchronisation. */
+    private final class PendingEntries implements TransactionSynchronization {
+
+        private final List<AuditRecord> records = new ArrayList<>();
+        private final List<String> clientIps = new ArrayList<>();
+        private boolean chained;
+
+        void add(AuditRecord record, String clientIp) {
+            if (chained) { // recorded by a synchronisation after ours: we hold the lock already
+                append(List.of(record), List.of(nullToEmpty(clientIp)));
+                return;
+            }
+            records.add(record);
+            clientIps.add(nullToEmpty(clientIp));
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!records.isEmpty()) {
+                store.lockChain();
+                chained = true;
+                append(records, clientIps);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        private void append(List<AuditRecord> batch, List<String> ips) {
+            AuditHead head = store.head().orElseGet(AuditHead::empty);
+            Instant at = ChainHashing.toStoredPrecision(clock.instant());
+            long seq = head.seq();
+            String prev = head.hash();
+            for (int i = 0; i < batch.size(); i++) {
+                AuditRecord r = batch.get(i);
+                String ip = ips.get(i);
+                StoredEntry entry = new StoredEntry(++seq, at, r.actor(), r.actingFor(), r.action(), r.objectType(),
+                        r.objectId(), r.outcome().name(), r.reason(), r.regionId(), ip.isEmpty() ? null : ip, prev,
+                        null).sealed();
+                store.insert(entry);
+                prev = entry.hash();
+            }
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     static String actorOf(AuditRecord record) {

@@ -26,18 +26,17 @@ class DecisionPdf {
     }
 
     byte[] render(DecisionContent content, byte[] signature, String sealHolder) {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                draw(new PdfCanvas(stream, fonts.load(document)), content, sealHolder);
-            }
-            document.getDocumentInformation().setTitle(title(content.decision()) + " " + content.documentId());
-            PdfAttachments.embed(document, Map.of(PdfAttachments.DATA, content.canonicalBytes(),
-                    PdfAttachments.SIGNATURE, signature));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+        try {
+            return fonts.render((document, font) -> {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+                    draw(new PdfCanvas(stream, font), content, sealHolder);
+                }
+                document.getDocumentInformation().setTitle(title(content.decision()) + " " + content.documentId());
+                PdfAttachments.embed(document, Map.of(PdfAttachments.DATA, content.canonicalBytes(),
+                        PdfAttachments.SIGNATURE, signature));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the decision PDF", e);
         }

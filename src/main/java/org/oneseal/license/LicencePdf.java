@@ -41,18 +41,17 @@ class LicencePdf {
     }
 
     byte[] render(LicenceContent licence, byte[] signature, String sealHolder) {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
-                draw(new PdfCanvas(stream, fonts.load(document)), licence, sealHolder);
-            }
-            describe(document, licence);
-            PdfAttachments.embed(document, Map.of(PdfAttachments.DATA, licence.canonicalBytes(),
-                    PdfAttachments.SIGNATURE, signature));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
+        try {
+            return fonts.render((document, font) -> {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream stream = new PDPageContentStream(document, page)) {
+                    draw(new PdfCanvas(stream, font), licence, sealHolder);
+                }
+                describe(document, licence);
+                PdfAttachments.embed(document, Map.of(PdfAttachments.DATA, licence.canonicalBytes(),
+                        PdfAttachments.SIGNATURE, signature));
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the licence PDF", e);
         }

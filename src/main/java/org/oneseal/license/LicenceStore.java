@@ -28,12 +28,23 @@ class LicenceStore {
         this.jdbc = jdbc;
     }
 
-    /** The next sequence number of a year and region (row-locked upsert: concurrent issuers never share one). */
+    /**
+     * The next number of a year and region from its own sequence: concurrent issuers never share a number and
+     * never wait for each other. The sequence of a new year or region is created under a table lock, so that
+     * two first issuers do not both try to create it.
+     */
     long nextSequence(int year, long regionId) {
-        return jdbc.sql("""
-                insert into oneseal.licence_sequence (year, region_id, last_value) values (:year, :region, 1)
-                on conflict (year, region_id) do update set last_value = oneseal.licence_sequence.last_value + 1
-                returning last_value""").param("year", year).param("region", regionId).query(Long.class).single();
+        String sequence = "oneseal.licence_seq_" + year + "_" + regionId; // two numbers: nothing to escape
+        boolean exists = jdbc.sql("select to_regclass(:name) is not null").param("name", sequence)
+                .query(Boolean.class).single();
+        if (!exists) {
+            jdbc.sql("lock table oneseal.licence_sequence in exclusive mode").update();
+            jdbc.sql("create sequence if not exists " + sequence + " as bigint minvalue 1 maxvalue 999999 no cycle")
+                    .update();
+            jdbc.sql("insert into oneseal.licence_sequence (year, region_id) values (:year, :region) on conflict do nothing")
+                    .param("year", year).param("region", regionId).update();
+        }
+        return jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single();
     }
 
     void insert(LicenceContent c, byte[] signature, byte[] pdf, String pdfSm3) {

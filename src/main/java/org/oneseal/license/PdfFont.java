@@ -1,8 +1,14 @@
 package org.oneseal.license;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.stereotype.Component;
@@ -10,15 +16,57 @@ import org.springframework.stereotype.Component;
 /**
  * The CJK font embedded (as a subset) in every generated PDF: Noto Sans SC Regular (SIL OFL 1.1, see
  * fonts/OFL.txt), shipped with the application so that no font of the server is ever relied on.
+ *
+ * <p>Parsing the 10 MB font took most of the time of a licence before it was kept: parsed fonts are now
+ * reused. A parsed font is not safe for concurrent use (its tables are read lazily, and the subset is cut
+ * from it when the document is saved), so each document borrows one for its whole rendering; a few stay
+ * parsed for the next documents.
  */
 @Component
 class PdfFont {
 
     static final String RESOURCE = "/fonts/NotoSansSC-Regular.ttf";
+    private static final int KEPT = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+    private final ConcurrentLinkedQueue<TrueTypeFont> idle = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
     private volatile byte[] bytes;
 
-    PDType0Font load(PDDocument document) throws IOException {
-        return PDType0Font.load(document, new java.io.ByteArrayInputStream(bytes()), true);
+    /** What a document draws, given its font. */
+    @FunctionalInterface
+    interface Drawing {
+        void draw(PDDocument document, PDType0Font font) throws IOException;
+    }
+
+    /** A new document drawn with the font, saved: the PDF's bytes. */
+    byte[] render(Drawing drawing) throws IOException {
+        TrueTypeFont ttf = borrow();
+        try (PDDocument document = new PDDocument()) {
+            drawing.draw(document, PDType0Font.load(document, ttf, true));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } finally {
+            release(ttf);
+        }
+    }
+
+    private TrueTypeFont borrow() throws IOException {
+        TrueTypeFont ttf = idle.poll();
+        if (ttf != null) {
+            idleCount.decrementAndGet();
+            return ttf;
+        }
+        return new TTFParser().parse(new RandomAccessReadBuffer(bytes()));
+    }
+
+    private void release(TrueTypeFont ttf) throws IOException {
+        if (idleCount.incrementAndGet() <= KEPT) {
+            idle.offer(ttf);
+        } else {
+            idleCount.decrementAndGet();
+            ttf.close();
+        }
     }
 
     private byte[] bytes() {

@@ -2,6 +2,7 @@ package org.oneseal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.oneseal.audit.AuditTestSupport.lastSeq;
 import static org.oneseal.audit.AuditTestSupport.uniqueAction;
 
 import java.time.Duration;
@@ -44,9 +45,11 @@ class AuditLogTests {
     @Test
     void anEntryHoldsEveryFieldAndLinksToThePreviousOne() {
         String action = uniqueAction("fields");
-        long previous = auditLog.record(AuditRecord.of(action, null, null));
-        long seq = auditLog.record(new AuditRecord("wang.wu", "li.si", action, "Case", "C-1", AuditOutcome.DENIED,
+        auditLog.record(AuditRecord.of(action, null, null));
+        long previous = lastSeq(jdbc, action);
+        auditLog.record(new AuditRecord("wang.wu", "li.si", action, "Case", "C-1", AuditOutcome.DENIED,
                 "超出数据范围", 3202L));
+        long seq = lastSeq(jdbc, action);
         Map<String, Object> row = row(seq);
         assertThat(row).containsEntry("actor", "wang.wu").containsEntry("acting_for", "li.si")
                 .containsEntry("action", action).containsEntry("object_type", "Case")
@@ -62,17 +65,19 @@ class AuditLogTests {
     @Test
     void actorIsAnonymousWithoutAuthenticationAndIpIsEmptyWithoutRequest() {
         RequestContextHolder.resetRequestAttributes(); // the test framework provides a mock request
-        long seq = auditLog.record(AuditRecord.of(uniqueAction("anon"), null, null));
-        assertThat(row(seq)).containsEntry("actor", "anonymous").containsEntry("client_ip", null);
+        String action = uniqueAction("anon");
+        auditLog.record(AuditRecord.of(action, null, null));
+        assertThat(row(lastSeq(jdbc, action))).containsEntry("actor", "anonymous").containsEntry("client_ip", null);
     }
 
     @Test
     @WithMockUser("zhao.liu")
     void actorIsTheAuthenticatedUserUnlessGiven() {
-        assertThat(row(auditLog.record(AuditRecord.of(uniqueAction("auth"), null, null))))
-                .containsEntry("actor", "zhao.liu");
-        assertThat(row(auditLog.record(AuditRecord.of(uniqueAction("auth"), null, null).actor("system"))))
-                .containsEntry("actor", "system");
+        String action = uniqueAction("auth");
+        auditLog.record(AuditRecord.of(action, null, null));
+        assertThat(row(lastSeq(jdbc, action))).containsEntry("actor", "zhao.liu");
+        auditLog.record(AuditRecord.of(action, null, null).actor("system"));
+        assertThat(row(lastSeq(jdbc, action))).containsEntry("actor", "system");
     }
 
     @Test
@@ -81,8 +86,9 @@ class AuditLogTests {
         request.setRemoteAddr("10.20.30.40");
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
         try {
-            long seq = auditLog.record(AuditRecord.of(uniqueAction("ip"), null, null));
-            assertThat(row(seq)).containsEntry("client_ip", "10.20.30.40");
+            String action = uniqueAction("ip");
+            auditLog.record(AuditRecord.of(action, null, null));
+            assertThat(row(lastSeq(jdbc, action))).containsEntry("client_ip", "10.20.30.40");
         } finally {
             RequestContextHolder.resetRequestAttributes();
         }
@@ -103,16 +109,18 @@ class AuditLogTests {
     @Test
     void anEntryOfARolledBackTransactionLeavesNoGap() {
         String action = uniqueAction("rollback");
-        long[] inside = new long[1];
+        long headBefore = head();
         transaction.executeWithoutResult(status -> {
             jdbc.sql("insert into oneseal.audit_test_scratch (id) values ('gone')").update();
-            inside[0] = auditLog.record(AuditRecord.of(action, null, null));
+            auditLog.record(AuditRecord.of(action, null, null));
             status.setRollbackOnly();
         });
-        long next = auditLog.record(AuditRecord.of(action, null, null));
-        assertThat(next).isEqualTo(inside[0]);
+        assertThat(head()).isEqualTo(headBefore);
+        auditLog.record(AuditRecord.of(action, null, null));
         assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
                 .query(Long.class).single()).isOne();
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where seq > ?").param(headBefore)
+                .query(Long.class).single()).as("no gap").isEqualTo(head() - headBefore);
     }
 
     @Test
@@ -127,36 +135,57 @@ class AuditLogTests {
     }
 
     @Test
-    void anIndependentEntryAfterAnEntryInTheSameTransactionFailsInsteadOfWaitingForever() {
+    void anIndependentEntryInsideATransactionThatRecordedOneIsWrittenAtOnceWithoutWaiting() {
+        String first = uniqueAction("first");
+        String second = uniqueAction("second");
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-                assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-                    auditLog.record(AuditRecord.of(uniqueAction("first"), null, null));
-                    auditLog.recordIndependently(AuditRecord.of(uniqueAction("second"), null, null));
-                })).isInstanceOf(IllegalStateException.class));
+                transaction.executeWithoutResult(status -> {
+                    auditLog.record(AuditRecord.of(first, null, null));
+                    auditLog.recordIndependently(AuditRecord.of(second, null, null));
+                    assertThat(count(first)).as("chained only when its transaction commits").isZero();
+                    assertThat(count(second)).as("committed by its own transaction").isOne();
+                }));
+        assertThat(lastSeq(jdbc, first)).isGreaterThan(lastSeq(jdbc, second));
     }
 
     @Test
-    void aNewTransactionAfterAnEntryInTheSuspendedOneFailsInsteadOfWaitingForever() {
+    void aNewTransactionInsideOneThatRecordedAnEntryCommitsItsOwnEntryFirst() {
         TransactionTemplate requiresNew = new TransactionTemplate(transaction.getTransactionManager());
         requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        String outer = uniqueAction("outer");
+        String inner = uniqueAction("inner");
         org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30), () ->
-                assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-                    auditLog.record(AuditRecord.of(uniqueAction("outer"), null, null));
-                    requiresNew.executeWithoutResult(inner -> auditLog.record(AuditRecord.of(uniqueAction("inner"),
-                            null, null)));
-                })).isInstanceOf(IllegalStateException.class));
-        String action = uniqueAction("after");
+                transaction.executeWithoutResult(status -> {
+                    auditLog.record(AuditRecord.of(outer, null, null));
+                    requiresNew.executeWithoutResult(t -> auditLog.record(AuditRecord.of(inner, null, null)));
+                }));
+        assertThat(count(outer)).isOne();
+        assertThat(count(inner)).isOne();
+        assertThat(lastSeq(jdbc, outer)).isEqualTo(lastSeq(jdbc, inner) + 1);
+    }
+
+    @Test
+    void entriesOfOneTransactionAreChainedTogetherInTheOrderRecorded() {
+        String action = uniqueAction("batch");
         transaction.executeWithoutResult(status -> {
-            auditLog.recordIndependently(AuditRecord.of(action, null, null));
-            auditLog.record(AuditRecord.of(action, null, null));
+            for (int i = 0; i < 3; i++) {
+                auditLog.record(AuditRecord.of(action, "Thing", i));
+            }
         });
-        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
-                .query(Long.class).single()).isEqualTo(2);
+        java.util.List<Map<String, Object>> rows = jdbc.sql(
+                "select seq, object_id, prev_hash, hash from oneseal.audit_entry where action = ? order by seq")
+                .param(action).query().listOfRows();
+        assertThat(rows).extracting(r -> r.get("object_id")).containsExactly("0", "1", "2");
+        assertThat((Long) rows.get(2).get("seq") - (Long) rows.get(0).get("seq")).isEqualTo(2);
+        assertThat(rows.get(1).get("prev_hash")).isEqualTo(rows.get(0).get("hash"));
+        assertThat(rows.get(2).get("prev_hash")).isEqualTo(rows.get(1).get("hash"));
     }
 
     @Test
     void entriesCanBeNeitherChangedNorDeletedNorTruncated() {
-        long seq = auditLog.record(AuditRecord.of(uniqueAction("immutable"), null, null));
+        String action = uniqueAction("immutable");
+        auditLog.record(AuditRecord.of(action, null, null));
+        long seq = lastSeq(jdbc, action);
         assertThatThrownBy(() -> jdbc.sql("update oneseal.audit_entry set actor = 'x' where seq = ?").param(seq).update())
                 .isInstanceOf(DataIntegrityViolationException.class).rootCause().hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from oneseal.audit_entry where seq = ?").param(seq).update())
@@ -170,6 +199,11 @@ class AuditLogTests {
 
     private Map<String, Object> row(long seq) {
         return jdbc.sql("select * from oneseal.audit_entry where seq = ?").param(seq).query().singleRow();
+    }
+
+    private long count(String action) {
+        return jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
+                .query(Long.class).single();
     }
 
     private long head() {

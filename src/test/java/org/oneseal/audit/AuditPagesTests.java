@@ -187,7 +187,7 @@ class AuditPagesTests {
     @WithUserDetails("auditor")
     void theApiReturnsEntriesNewestFirstPageByPage() throws Exception {
         String paged = uniqueAction("api");
-        List<Long> seqs = appendEntries(auditLog, paged, 60);
+        List<Long> seqs = appendEntries(auditLog, jdbc, paged, 60);
         MvcResult first = mvc.perform(get("/api/v1/audit/entries").param("action", paged))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries", hasSize(50)))

@@ -25,10 +25,16 @@ final class AuditTestSupport {
     }
 
     /** Appends {@code n} entries in separate transactions and returns their seqs. */
-    static List<Long> appendEntries(AuditLog log, String action, int n) {
-        return java.util.stream.IntStream.range(0, n)
-                .mapToObj(i -> log.record(AuditRecord.of(action, "Thing", i).actor("tester")))
-                .toList();
+    static List<Long> appendEntries(AuditLog log, JdbcClient jdbc, String action, int n) {
+        java.util.stream.IntStream.range(0, n).forEach(i -> log.record(AuditRecord.of(action, "Thing", i).actor("tester")));
+        return jdbc.sql("select seq from oneseal.audit_entry where action = ? order by seq").param(action)
+                .query(Long.class).list();
+    }
+
+    /** The seq of the last committed entry with this action. */
+    static long lastSeq(JdbcClient jdbc, String action) {
+        return jdbc.sql("select max(seq) from oneseal.audit_entry where action = ?").param(action)
+                .query(Long.class).single();
     }
 
     /**

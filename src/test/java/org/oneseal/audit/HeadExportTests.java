@@ -43,7 +43,7 @@ class HeadExportTests {
     @BeforeEach
     void entries() {
         AuditTestSupport.removeHeadFile(headFile);
-        seqs = appendEntries(auditLog, uniqueAction("export"), 3);
+        seqs = appendEntries(auditLog, jdbc, uniqueAction("export"), 3);
     }
 
     @Test

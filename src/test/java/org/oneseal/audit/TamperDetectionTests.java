@@ -35,7 +35,7 @@ class TamperDetectionTests {
     @BeforeEach
     void fiveEntries() {
         AuditTestSupport.removeHeadFile(headFile);
-        seqs = appendEntries(auditLog, uniqueAction("tamper"), 5);
+        seqs = appendEntries(auditLog, jdbc, uniqueAction("tamper"), 5);
         assertThat(verify().intact()).isTrue();
     }
 

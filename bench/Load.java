@@ -1,0 +1,584 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The benchmark and fault-test client: plain HTTP against a running platform, as real users do it
+ * (form login with password and TOTP, CSRF token, session cookie, the JSON API). No dependencies.
+ *
+ * <pre>
+ *   java Load.java lifecycle  BASE CLIENTS WARMUP_S MEASURE_S     full case lifecycles, cases/s
+ *   java Load.java throughput BASE PATH CLIENTS WARMUP_S MEASURE_S  GETs per second of one path
+ *   java Load.java latency    BASE USER PATH SAMPLES               sequential GETs of a signed-in user, p50/p95/p99
+ *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
+ *   java Load.java count      BASE OUT_FILE                         checks the submissions recorded in OUT_FILE
+ * </pre>
+ * Output lines {@code RESULT name value unit}; comments start with {@code #}.
+ */
+public class Load {
+
+    static final String PASSWORD = "Demo@2026!";
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    static final Pattern MATTER = Pattern.compile("\"matterId\"\\s*:\\s*(\\d+)");
+    static final Pattern MATERIAL = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"name\"\\s*:\\s*\"[^\"]*\"\\s*,\\s*\"required\"\\s*:\\s*(true|false)");
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        switch (args[0]) {
+            case "lifecycle" -> lifecycle(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            case "throughput" -> throughput(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+            case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]));
+            case "submit" -> submit(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+            case "count" -> count(args[1], Path.of(args[2]));
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** Applicants submit (2 materials), window staff accept, a reviewer reviews, a chief grants (licence signed), window staff deliver. */
+    static void lifecycle(String base, int clients, int warmup, int measure) throws Exception {
+        Matter matter = matterWithTwoRequiredMaterials(base);
+        System.out.printf("# lifecycle: matter %d, materials %s, %d clients%n", matter.id, matter.required, clients);
+        Session window = Session.staff(base, "window01");
+        Session reviewer = Session.staff(base, "reviewer01");
+        Session chief = Session.staff(base, "chief01");
+        List<Session> applicants = applicants(base, clients);
+
+        String[] steps = {"submit", "accept", "review", "decide", "deliver"};
+        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+        for (String s : steps) {
+            latencies.put(s, Collections.synchronizedList(new ArrayList<>()));
+        }
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmupEnd + measure * 1_000_000_000L;
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Session applicant = applicants.get(c);
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        boolean measured = System.nanoTime() >= warmupEnd;
+                        try {
+                            long[] t = new long[6];
+                            t[0] = System.nanoTime();
+                            Response submitted = applicant.multipart("/api/v1/cases", Map.of("matterId", String.valueOf(matter.id)),
+                                    matter.files(), UUID.randomUUID().toString());
+                            String id = expect(submitted, 201, "submit", ID);
+                            t[1] = System.nanoTime();
+                            expect(window.postJson("/api/v1/cases/" + id + "/acceptance", ""), 200, "accept", null);
+                            t[2] = System.nanoTime();
+                            expect(reviewer.postJson("/api/v1/cases/" + id + "/review", "{\"text\":\"材料齐全，符合法定条件\"}"), 200, "review", null);
+                            t[3] = System.nanoTime();
+                            expect(chief.postJson("/api/v1/cases/" + id + "/decision",
+                                    "{\"grant\":true,\"reasons\":\"经审查，符合法定条件和标准\"}"), 200, "decide", null);
+                            t[4] = System.nanoTime();
+                            expect(window.postJson("/api/v1/cases/" + id + "/delivery", "{\"text\":\"DOWNLOAD\"}"), 200, "deliver", null);
+                            t[5] = System.nanoTime();
+                            if (measured && System.nanoTime() < end) {
+                                done.incrementAndGet();
+                                for (int i = 0; i < steps.length; i++) {
+                                    latencies.get(steps[i]).add(t[i + 1] - t[i]);
+                                }
+                            }
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                            errorKinds.computeIfAbsent(String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                                    k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        double rate = done.get() / (double) measure;
+        System.out.printf("RESULT lifecycle %.1f cases/s%n", rate);
+        System.out.printf("RESULT lifecycle_requests %.1f requests/s%n", rate * steps.length);
+        for (String s : steps) {
+            System.out.printf("# %-8s p50 %6.1f ms  p95 %6.1f ms%n", s, percentile(latencies.get(s), 50), percentile(latencies.get(s), 95));
+        }
+        System.out.printf("# lifecycle: %d cases completed in %d s, %d failed%n", done.get(), measure, errors.get());
+        errorKinds.forEach((k, v) -> System.out.printf("#   %d x %s%n", v.get(), k));
+        if (errors.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    record Matter(long id, List<String> required) {
+        Map<String, byte[]> files() {
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            for (String code : required) {
+                files.put(code, ("%PDF-1.4\n% bench material " + code + "\n" + "x".repeat(20_000) + "\n%%EOF\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return files;
+        }
+    }
+
+    /** A city matter of the demo catalogue that is applied for with exactly two required materials and ends in a licence. */
+    static Matter matterWithTwoRequiredMaterials(String base) {
+        Response list = Session.anonymous(base).get("/api/v1/public/matters?q=" + enc("户外广告"));
+        Matcher m = MATTER.matcher(list.body);
+        while (m.find()) {
+            long id = Long.parseLong(m.group(1));
+            Response guide = Session.anonymous(base).get("/api/v1/public/matters/" + id);
+            List<String> required = new ArrayList<>();
+            Matcher mat = MATERIAL.matcher(guide.body);
+            while (mat.find()) {
+                if (mat.group(2).equals("true")) {
+                    required.add(mat.group(1));
+                }
+            }
+            if (required.size() == 2 && guide.body.contains("\"licenceKind\":\"")) {
+                return new Matter(id, required);
+            }
+        }
+        throw new IllegalStateException("no demo matter with two required materials found: " + list.body);
+    }
+
+    /** Registers (or re-uses) one applicant account per client and signs each in. */
+    static List<Session> applicants(String base, int n) throws Exception {
+        String run = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
+        List<Session> sessions = Collections.synchronizedList(new ArrayList<>(Collections.nCopies(n, (Session) null)));
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 8))) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    String username = "bench" + run + "x" + k;
+                    String idCard = idCard(k);
+                    Response r = Session.anonymous(base).postJson("/api/v1/registrations/person", """
+                            {"username":"%s","password":"%s","passwordConfirm":"%s","realName":"压测用户%d",
+                             "idCardNumber":"%s","phone":"13800000000"}""".formatted(username, PASSWORD, PASSWORD, k, idCard));
+                    if (r.status != 201) {
+                        throw new IllegalStateException("registration of " + username + ": " + r.status + " " + r.body);
+                    }
+                    sessions.set(k, Session.login(base, username, null));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        return sessions;
+    }
+
+    /** A valid ID card number (GB 11643) per client, with a birth date that differs by run and client. */
+    static String idCard(int k) {
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays((System.nanoTime() / 1000 + k * 7919L) % 15000);
+        String first17 = "110105" + birth.toString().replace("-", "") + String.format("%03d", k % 1000);
+        int[] w = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * w[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    // ---------------------------------------------------------------- throughput and latency
+
+    static void throughput(String base, String path, int clients, int warmup, int measure) throws Exception {
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmupEnd + measure * 1_000_000_000L;
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                futures.add(pool.submit(() -> {
+                    Session s = Session.anonymous(base);
+                    while (System.nanoTime() < end) {
+                        Response r = s.get(path);
+                        if (r.status != 200) {
+                            errors.incrementAndGet();
+                        } else if (System.nanoTime() >= warmupEnd && System.nanoTime() < end) {
+                            done.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        System.out.printf("RESULT throughput %.1f requests/s%n", done.get() / (double) measure);
+        System.out.printf("# %s: %d requests in %d s by %d clients, %d not 200%n", path, done.get(), measure, clients, errors.get());
+        if (errors.get() > 0) {
+            System.exit(1);
+        }
+    }
+
+    static void latency(String base, String user, String path, int samples) {
+        Session s = Session.staff(base, user);
+        for (int i = 0; i < Math.max(20, samples / 10); i++) {
+            s.get(path);
+        }
+        List<Long> times = new ArrayList<>();
+        String body = "";
+        for (int i = 0; i < samples; i++) {
+            long t = System.nanoTime();
+            Response r = s.get(path);
+            times.add(System.nanoTime() - t);
+            if (r.status != 200) {
+                throw new IllegalStateException(path + " answered " + r.status + ": " + r.body);
+            }
+            body = r.body;
+        }
+        System.out.printf("RESULT latency_p95 %.1f ms%n", percentile(times, 95));
+        System.out.printf("# %s as %s: %d samples, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d bytes%n", path, user, samples,
+                percentile(times, 50), percentile(times, 95), percentile(times, 99), body.length());
+    }
+
+    // ---------------------------------------------------------------- submissions through outages
+
+    /**
+     * Each client is one applicant with one Idempotency-Key per submission; a submission is retried with the
+     * same key (network error, 5xx, 401 after a restart lost nothing but the app was down) until it gets a
+     * 201 or the time is up. Every acknowledged submission (key, case id) is written to OUT_FILE.
+     */
+    static void submit(String base, int clients, int seconds, Path out) throws Exception {
+        Matter matter = matterWithTwoRequiredMaterials(base);
+        List<Session> applicants = applicants(base, clients);
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        Map<String, String> acknowledged = new ConcurrentHashMap<>();
+        AtomicLong retries = new AtomicLong();
+        AtomicLong sameCaseOnRetry = new AtomicLong();
+        AtomicLong unfinished = new AtomicLong();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                Session applicant = applicants.get(c);
+                futures.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        String key = UUID.randomUUID().toString();
+                        boolean retried = false;
+                        String caseId = null;
+                        while (caseId == null && System.nanoTime() < end + 60_000_000_000L) {
+                            Response r;
+                            try {
+                                r = applicant.multipart("/api/v1/cases", Map.of("matterId", String.valueOf(matter.id)),
+                                        matter.files(), key);
+                            } catch (RuntimeException e) {
+                                r = null;
+                            }
+                            if (r != null && r.status == 201) {
+                                Matcher m = ID.matcher(r.body);
+                                caseId = m.find() ? m.group(1) : "?";
+                            } else {
+                                if (r != null && r.status == 401) {
+                                    applicant.relogin();
+                                }
+                                retries.incrementAndGet();
+                                retried = true;
+                                sleep(200);
+                            }
+                        }
+                        if (caseId == null) {
+                            unfinished.incrementAndGet();
+                            return null;
+                        }
+                        acknowledged.put(applicant.username + " " + key, caseId);
+                        if (retried) {
+                            sameCaseOnRetry.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        Files.write(out, acknowledged.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted().toList());
+        System.out.printf("# submissions acknowledged %d (of which retried %d), retries %d, given up %d%n",
+                acknowledged.size(), sameCaseOnRetry.get(), retries.get(), unfinished.get());
+        System.out.printf("RESULT submissions_acknowledged %d count%n", acknowledged.size());
+    }
+
+    /** Checks OUT_FILE against the applicants' own case lists: each acknowledged case exists exactly once. */
+    static void count(String base, Path file) throws Exception {
+        List<String> lines = Files.readAllLines(file);
+        Map<String, List<String[]>> byUser = lines.stream().map(l -> l.split(" "))
+                .collect(Collectors.groupingBy(p -> p[0]));
+        long missing = 0;
+        long duplicateIds = lines.size() - lines.stream().map(l -> l.split(" ")[2]).distinct().count();
+        long extra = 0;
+        for (var e : byUser.entrySet()) {
+            Session s = Session.login(base, e.getKey(), null);
+            Response mine = s.get("/api/v1/cases/mine");
+            List<String> ids = new ArrayList<>();
+            Matcher m = ID.matcher(mine.body);
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+            for (String[] ack : e.getValue()) {
+                if (!ids.contains(ack[2])) {
+                    missing++;
+                }
+            }
+            extra += ids.size() - e.getValue().size();
+        }
+        System.out.printf("# acknowledged %d, missing %d, duplicate case ids %d, cases beyond the acknowledged ones %d%n",
+                lines.size(), missing, duplicateIds, extra);
+        System.out.printf("RESULT lost_submissions %d count%n", missing);
+        System.out.printf("RESULT duplicated_submissions %d count%n", duplicateIds);
+        System.out.printf("RESULT unacknowledged_extra_cases %d count%n", extra);
+        if (missing > 0 || duplicateIds > 0) {
+            System.exit(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    record Response(int status, String body, HttpResponse<String> raw) {
+        String location() {
+            return raw.headers().firstValue("Location").orElse("");
+        }
+    }
+
+    static String expect(Response r, int status, String step, Pattern idPattern) {
+        if (r.status != status) {
+            throw new IllegalStateException(step + " answered " + r.status + ": "
+                    + r.body.substring(0, Math.min(300, r.body.length())).replace('\n', ' '));
+        }
+        if (idPattern == null) {
+            return null;
+        }
+        Matcher m = idPattern.matcher(r.body);
+        if (!m.find()) {
+            throw new IllegalStateException(step + " answered without an id: " + r.body);
+        }
+        return m.group(1);
+    }
+
+    /** One signed-in (or anonymous) user: its session cookie and CSRF token. */
+    static final class Session {
+        final String base;
+        final String username;
+        volatile String cookie;
+        volatile String csrf;
+
+        private Session(String base, String username) {
+            this.base = base;
+            this.username = username;
+        }
+
+        static Session anonymous(String base) {
+            return new Session(base, null);
+        }
+
+        static Session staff(String base, String username) {
+            return login(base, username, demoSecret(username));
+        }
+
+        /** Password (and TOTP for staff: a used time step is refused, so wait for the next one). */
+        static Session login(String base, String username, String totpSecret) {
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Session s = new Session(base, username);
+                s.get("/login");
+                Response password = s.postForm("/login", Map.of("username", username, "password", PASSWORD));
+                if (password.status != 302 || password.location().contains("error")) {
+                    throw new IllegalStateException("login of " + username + " refused: " + password.status + " " + password.location());
+                }
+                if (password.location().endsWith("/login/totp")) {
+                    s.get("/login/totp");
+                    long step = System.currentTimeMillis() / 30_000;
+                    Response code = s.postForm("/login/totp", Map.of("code", totp(totpSecret, step)));
+                    if (code.status != 302 || code.location().contains("totp")) {
+                        sleep(30_000 - System.currentTimeMillis() % 30_000 + 200);
+                        continue;
+                    }
+                }
+                s.get(totpSecret == null ? "/me" : "/workbench");
+                if (s.csrf == null) {
+                    throw new IllegalStateException("no CSRF token for " + username);
+                }
+                return s;
+            }
+            throw new IllegalStateException("TOTP login of " + username + " kept failing");
+        }
+
+        void relogin() {
+            Session fresh = login(base, username, null);
+            cookie = fresh.cookie;
+            csrf = fresh.csrf;
+        }
+
+        Response get(String path) {
+            Response r = send(HttpRequest.newBuilder(URI.create(base + path)).GET()
+                    .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html"));
+            Matcher m = CSRF.matcher(r.body);
+            if (m.find()) {
+                csrf = m.group(1);
+            }
+            return r;
+        }
+
+        Response postForm(String path, Map<String, String> fields) {
+            Map<String, String> all = new LinkedHashMap<>(fields);
+            if (csrf != null) {
+                all.put("_csrf", csrf);
+            }
+            String body = all.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                    .collect(Collectors.joining("&"));
+            return send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
+        }
+
+        Response postJson(String path, String json) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+            if (!json.isEmpty()) {
+                b.header("Content-Type", "application/json");
+            }
+            return send(b.POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        Response multipart(String path, Map<String, String> fields, Map<String, byte[]> files, String idempotencyKey) {
+            String boundary = "----bench" + UUID.randomUUID().toString().replace("-", "");
+            List<byte[]> parts = new ArrayList<>();
+            for (var f : fields.entrySet()) {
+                parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                        + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (var f : files.entrySet()) {
+                parts.add(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file." + f.getKey()
+                        + "\"; filename=\"" + f.getKey() + ".pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                parts.add(f.getValue());
+                parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArrays(parts));
+            if (idempotencyKey != null) {
+                b.header("Idempotency-Key", idempotencyKey);
+            }
+            return send(b);
+        }
+
+        private Response send(HttpRequest.Builder b) {
+            if (cookie != null) {
+                b.header("Cookie", "SESSION=" + cookie);
+            }
+            if (csrf != null) {
+                b.header("X-CSRF-TOKEN", csrf);
+            }
+            b.timeout(Duration.ofSeconds(60));
+            try {
+                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                for (String c : r.headers().allValues("Set-Cookie")) {
+                    if (c.startsWith("SESSION=")) {
+                        cookie = c.substring(8, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+                    }
+                }
+                return new Response(r.statusCode(), r.body(), r);
+            } catch (IOException e) {
+                throw new IllegalStateException("I/O: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String demoSecret(String username) {
+        String letters = username.toUpperCase(Locale.ROOT).replaceAll("[^A-Z]", "");
+        return ("DEMO" + letters + "A".repeat(32)).substring(0, 32);
+    }
+
+    /** RFC 6238 TOTP (SHA-1, 6 digits, 30 s) of a base32 secret. */
+    static String totp(String base32, long step) {
+        try {
+            byte[] key = base32(base32);
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(key, "HmacSHA1"));
+            byte[] h = mac.doFinal(java.nio.ByteBuffer.allocate(8).putLong(step).array());
+            int o = h[h.length - 1] & 0xf;
+            int bin = ((h[o] & 0x7f) << 24) | ((h[o + 1] & 0xff) << 16) | ((h[o + 2] & 0xff) << 8) | (h[o + 3] & 0xff);
+            return String.format("%06d", bin % 1_000_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] base32(String s) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        byte[] out = new byte[s.length() * 5 / 8];
+        int buffer = 0;
+        int bits = 0;
+        int n = 0;
+        for (char c : s.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out[n++] = (byte) (buffer >> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    static double percentile(List<Long> nanos, int p) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
