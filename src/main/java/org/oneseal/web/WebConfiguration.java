@@ -2,6 +2,8 @@ package org.oneseal.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +11,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** zh-CN first, English second: {@code ?lang=en} switches and a cookie remembers the choice. */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +41,20 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Only zh-CN and English are offered; anything else falls back to zh-CN. */
     static Locale supported(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    /**
+     * The resource chain (on for the versionless webjar paths) would send every link of every page through the
+     * static-resource resolvers — a class-path lookup per link, most of the time of a 200-row task list. No
+     * link is rewritten (no versioned resources), so the rewriting filter stays off.
+     */
+    @Bean
+    FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilterOff(
+            ObjectProvider<ResourceUrlEncodingFilter> filter) {
+        FilterRegistrationBean<ResourceUrlEncodingFilter> registration =
+                new FilterRegistrationBean<>(filter.getIfAvailable(ResourceUrlEncodingFilter::new));
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Override

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# OneSeal benchmarks, measured side by side in one run on this machine:
+#   bench/run.sh quick   (under 5 minutes)     bench/run.sh full   (longer runs, for docs/performance.md)
+# Starts its own PostgreSQL (Debian's postgresql package) in a scratch directory, the platform jar with the
+# demo data, the bare-Flowable baseline and pgbench against that same server, loads data, measures, stops
+# everything and prints `RESULT <name> <value> <unit>` and `RATIO <name> <value>` lines, then a table.
+# Exits non-zero when a target is missed. KEEP_WORK=1 keeps the scratch directory (logs) for a look.
+set -euo pipefail
+MODE="${1:-quick}"
+case "$MODE" in quick|full) ;; *) echo "usage: bench/run.sh quick|full" >&2; exit 2 ;; esac
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="$(mktemp -d /tmp/oneseal-bench.XXXXXX)"
+chmod 755 "$WORK"
+source "$ROOT/bench/lib.sh"
+trap cleanup EXIT
+APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}"
+
+if [ "$MODE" = quick ]; then
+  CLIENTS=16; WARMUP=20; MEASURE=30; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=300; AUDIT_ENTRIES=300000; PGBENCH_S=20
+else
+  CLIENTS=16; WARMUP=60; MEASURE=120; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=1000; AUDIT_ENTRIES=1000000; PGBENCH_S=60
+fi
+
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+result() { echo "RESULT $1 $2 $3" | tee -a "$RESULTS"; }
+ratio() { echo "RATIO $1 $2" | tee -a "$RESULTS"; }
+value_of() { awk -v n="$1" '$1 == "RESULT" && $2 == n {print $3}' "$2" | tail -1; }
+divide() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f\n", a / b; else print "nan" }'; }
+
+log "building the platform jar (if the sources changed) ..."
+"$ROOT/oneseal" build >&2
+LIB="$(libs)"
+echo "# machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); java $("$JAVA" -version 2>&1 | head -1 | awk -F'"' '{print $2}'); mode $MODE"
+
+# ---------------------------------------------------------------- startup (embedded PostgreSQL, as ./oneseal demo)
+PORT_S="$(free_port)"
+mkdir -p "$WORK/startup"
+startup_once() {
+  (cd "$WORK/startup" && PORT="$PORT_S" exec "$JAVA" ${APP_JAVA_OPTS} -jar "$JAR" --spring.profiles.active=demo \
+    --oneseal.embedded-postgres.data-dir="$WORK/startup/data/demo-postgres" \
+    --logging.file.name="$WORK/startup/oneseal.json" >"$WORK/startup/stdout-$1.log" 2>&1) &
+  local pid=$!; PIDS+=("$pid")
+  local took; took="$(wait_http "http://127.0.0.1:$PORT_S/" 120)" || { echo "the platform did not start: $WORK/startup/stdout-$1.log" >&2; exit 1; }
+  wait_demo "http://127.0.0.1:$PORT_S" >/dev/null
+  stop_pid "$pid"
+  echo "$took"
+}
+log "startup: cold (new data directory: initdb, migrations, demo data) ..."
+result startup_cold "$(startup_once cold)" s
+log "startup: warm ..."
+result startup_warm "$(startup_once warm)" s
+
+# ---------------------------------------------------------------- the shared PostgreSQL
+start_pg
+create_db oneseal; create_db bare; create_db pgbench
+
+# ---------------------------------------------------------------- baseline: bare Flowable, same server, same clients
+log "baseline: bare Flowable, $CLIENTS clients, ${WARMUP}s warm-up + ${MEASURE}s ..."
+"$JAVA" -cp "$LIB" "$ROOT/bench/BareFlowable.java" "$PG_URL_BASE/bare" postgres "" "$CLIENTS" "$WARMUP" "$MEASURE" \
+  2>"$WORK/bare.log" | grep -E '^(RESULT|#)' | tee "$WORK/bare.out"
+BARE="$(value_of bare_flowable "$WORK/bare.out")"
+echo "RESULT bare_flowable $BARE cases/s" >>"$RESULTS"
+
+# ---------------------------------------------------------------- db ceiling: pgbench TPC-B
+log "db_ceiling: pgbench TPC-B, $CLIENTS clients, ${PGBENCH_S}s ..."
+"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -i -s 10 -q pgbench >/dev/null 2>&1
+TPS="$("$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "$CLIENTS" -j 2 -T "$PGBENCH_S" pgbench 2>/dev/null \
+  | awk '/^tps/{printf "%.0f", $3}')"
+result db_ceiling "$TPS" tps
+
+# ---------------------------------------------------------------- the platform
+APP_PORT="$(free_port)"; BASE="http://127.0.0.1:$APP_PORT"
+log "starting the platform on $BASE ..."
+start_app node "$APP_PORT" oneseal
+wait_http "$BASE/" 120 >/dev/null || { echo "the platform did not start: $WORK/node/stdout.log" >&2; exit 1; }
+wait_demo "$BASE"
+
+log "lifecycle: $CLIENTS clients, ${WARMUP}s warm-up + ${MEASURE}s ..."
+commits_before="$(psql_db oneseal -Atc "select xact_commit from pg_stat_database where datname = 'oneseal'")"
+client lifecycle "$BASE" "$CLIENTS" "$WARMUP" "$MEASURE" | tee "$WORK/lifecycle.out"
+commits_after="$(psql_db oneseal -Atc "select xact_commit from pg_stat_database where datname = 'oneseal'")"
+LIFE="$(value_of lifecycle "$WORK/lifecycle.out")"
+REQS="$(value_of lifecycle_requests "$WORK/lifecycle.out")"
+echo "RESULT lifecycle $LIFE cases/s" >>"$RESULTS"
+echo "# database commits during the lifecycle run (warm-up included): $(( commits_after - commits_before ))"
+ratio lifecycle_vs_bare_flowable "$(divide "$LIFE" "$BARE")"
+ratio lifecycle_tx_vs_pgbench "$(divide "$REQS" "$TPS")"
+result memory "$(rss_mb "$APP_PID")" MiB
+echo "# heap: $APP_JAVA_OPTS"
+
+log "guide: service-guide page against a static file of the same app ..."
+GUIDE_ID="$(curl -sf "$BASE/api/v1/public/matters?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5" | grep -o '"matterId":[0-9]*' | head -1 | cut -d: -f2)"
+GUIDE_S=$(( MEASURE / 2 ))
+client throughput "$BASE" "/guide/$GUIDE_ID" 8 5 "$GUIDE_S" | sed 's/^RESULT throughput/RESULT guide/' | tee "$WORK/guide.out"
+client throughput "$BASE" "/css/oneseal.css" 8 5 "$GUIDE_S" | sed 's/^RESULT throughput/RESULT static/' | tee "$WORK/static.out"
+GUIDE="$(value_of guide "$WORK/guide.out")"; STATIC="$(value_of static "$WORK/static.out")"
+echo "RESULT guide $GUIDE requests/s" >>"$RESULTS"; echo "RESULT static $STATIC requests/s" >>"$RESULTS"
+ratio guide_vs_static "$(divide "$GUIDE" "$STATIC")"
+
+# ---------------------------------------------------------------- worklist with a million cases
+log "worklist: seeding $TOTAL_CASES cases ($OPEN_CASES open) with one INSERT ... SELECT ..."
+seed_start=$(date +%s)
+psql_db oneseal -v total="$TOTAL_CASES" -v open="$OPEN_CASES" -f "$ROOT/bench/seed-cases.sql" >/dev/null
+echo "# seeded in $(( $(date +%s) - seed_start )) s: $(psql_db oneseal -Atc "select count(*) || ' cases, ' || count(*) filter (where concluded_on is null) || ' open' from oneseal.case_file")"
+client latency "$BASE" nanxi_chief /api/v1/workbench/tasks "$SAMPLES" | sed 's/^RESULT latency_p95/RESULT worklist_api_p95/' | tee "$WORK/worklist-api.out"
+client latency "$BASE" nanxi_chief /workbench/tasks "$SAMPLES" | sed 's/^RESULT latency_p95/RESULT worklist_p95/' | tee "$WORK/worklist.out"
+WORKLIST="$(value_of worklist_p95 "$WORK/worklist.out")"
+echo "RESULT worklist_p95 $WORKLIST ms" >>"$RESULTS"
+stop_pid "$APP_PID"
+
+# ---------------------------------------------------------------- audit chain verification
+log "audit_verify: appending $AUDIT_ENTRIES entries, then ./oneseal verify-audit on the same database ..."
+"$JAVA" -cp "$LIB" "$ROOT/bench/AuditSeed.java" "$PG_URL_BASE/oneseal" postgres "" "$AUDIT_ENTRIES"
+VERIFY_OUT="$(cd "$WORK/node" && SPRING_DATASOURCE_URL="$PG_URL_BASE/oneseal" SPRING_DATASOURCE_USERNAME=postgres \
+  SPRING_DATASOURCE_PASSWORD= "$JAVA" ${APP_JAVA_OPTS} -jar "$JAR" --spring.main.web-application-type=none \
+  --oneseal.audit.verify-and-exit=true --spring.main.banner-mode=off --logging.level.root=WARN 2>&1 | grep -E "intact|broken|完整|断" | tail -1)" || true
+echo "# $VERIFY_OUT"
+read -r ENTRIES MS < <(echo "$VERIFY_OUT" | grep -oE '[0-9]+' | awk 'NR==1{e=$1} {last=$1} END{print e, last}')
+if [ -z "${ENTRIES:-}" ] || ! echo "$VERIFY_OUT" | grep -qE "intact|完整"; then echo "audit verification failed: $VERIFY_OUT" >&2; exit 1; fi
+AUDIT_RATE="$(awk -v e="$ENTRIES" -v ms="$MS" 'BEGIN{printf "%.0f", e / (ms / 1000)}')"
+result audit_verify "$AUDIT_RATE" entries/s
+
+# ---------------------------------------------------------------- summary
+value() { value_of "$1" "$RESULTS"; }
+ratio_of() { awk -v n="$1" '$1 == "RATIO" && $2 == n {print $3}' "$RESULTS"; }
+check() { # name value op target unit
+  local ok; ok="$(awk -v v="$2" -v t="$4" -v op="$3" 'BEGIN{ if (v == "nan" || v == "") print "MISSED"; else if (op == ">=") print (v >= t ? "met" : "MISSED"); else print (v <= t ? "met" : "MISSED") }')"
+  printf '| %-28s | %12s %-10s | %s %s | %-6s |\n' "$1" "$2" "$5" "$3" "$4" "$ok"
+  [ "$ok" = met ]
+}
+echo
+echo "| figure                       | measured                | target    | result |"
+echo "|------------------------------|-------------------------|-----------|--------|"
+failed=0
+check "lifecycle (cases/s)" "$(value lifecycle)" ">=" "$(value bare_flowable)" "cases/s" || failed=1
+check "RATIO lifecycle_vs_bare_flowable" "$(ratio_of lifecycle_vs_bare_flowable)" ">=" 1.0 "" || failed=1
+printf '| %-28s | %12s %-10s | %-9s | %-6s |\n' "db_ceiling (pgbench)" "$(value db_ceiling)" tps reported -
+printf '| %-28s | %12s %-10s | %-9s | %-6s |\n' "RATIO lifecycle_tx_vs_pgbench" "$(ratio_of lifecycle_tx_vs_pgbench)" "" reported -
+check "worklist p95 (1M cases)" "$(value worklist_p95)" "<=" 50 ms || failed=1
+check "RATIO guide_vs_static" "$(ratio_of guide_vs_static)" ">=" 0.5 "" || failed=1
+check "startup cold" "$(value startup_cold)" "<=" 25 s || failed=1
+check "startup warm" "$(value startup_warm)" "<=" 12 s || failed=1
+check "audit_verify" "$(value audit_verify)" ">=" 50000 entries/s || failed=1
+printf '| %-28s | %12s %-10s | %-9s | %-6s |\n' "memory (RSS after lifecycle)" "$(value memory)" MiB reported -
+exit "$failed"

@@ -1,0 +1,41 @@
+-- Bulk cases for the worklist benchmark: :total cases, of which :open are open, spread over every region,
+-- the three staff steps and a year of submissions; the rest concluded (delivered). One INSERT … SELECT
+-- over generate_series: a million rows take seconds, not one HTTP call per case.
+-- psql -v total=1000000 -v open=50000 -f bench/seed-cases.sql
+\set ON_ERROR_STOP on
+create temporary table seed_region as
+    select row_number() over (order by r.id) - 1 as k, r.id, r.code,
+           (select min(u.id) from oneseal.org_unit u where u.region_id = r.id) as department_id
+    from oneseal.region r;
+create temporary table seed_matter as
+    select row_number() over (order by m.id) - 1 as k, m.id as matter_id,
+           (select max(v.id) from oneseal.matter_version v where v.matter_id = m.id) as version_id
+    from oneseal.matter m;
+
+insert into oneseal.case_file (case_number, matter_id, matter_version_id, matter_name, region_id, department_id,
+        applicant_kind, applicant_name, applicant_identifier, channel, status, current_step, candidate_role,
+        submitted_at, accepted_on, promised_days, legal_days, promised_due, legal_due, receipt_due, decided_on,
+        concluded_on, delivery_method, overdue)
+select 'BENCH' || lpad(g::text, 9, '0'),
+       m.matter_id, m.version_id, '基准测试事项' || m.k, r.id, coalesce(r.department_id, 1),
+       case when g % 3 = 0 then 'ENTERPRISE' else 'PERSON' end,
+       '基准申请人' || (g % 5000), '11010519900101' || lpad((g % 9999)::text, 4, '0'),
+       case when g % 4 = 0 then 'WINDOW' else 'ONLINE' end,
+       case when g <= :open then (array['SUBMITTED', 'IN_REVIEW', 'AWAITING_DECISION'])[1 + g % 3] else 'DELIVERED' end,
+       case when g <= :open then (array['preReview', 'review', 'decide'])[1 + g % 3] end,
+       case when g <= :open then (array['WINDOW_STAFF', 'REVIEWER', 'CHIEF'])[1 + g % 3] end,
+       now() - ((g % 365) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
+       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date end,
+       5, 20,
+       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date + 7 end,
+       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date + 28 end,
+       (now() - ((g % 365) || ' days')::interval)::date + 7,
+       case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 3 end,
+       case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 4 end,
+       case when g > :open then 'DOWNLOAD' end,
+       g <= :open and g % 11 = 0
+from generate_series(1, :total) g
+join seed_region r on r.k = g % (select count(*) from seed_region)
+join seed_matter m on m.k = g % (select count(*) from seed_matter);
+
+analyze oneseal.case_file;
