@@ -26,13 +26,27 @@ public class HttpSessionClient {
     private static final String HTML = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     private final String base;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieManager cookies;
     private final HttpClient http;
     private String csrf;
 
     public HttpSessionClient(int port) {
+        this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL), null);
+    }
+
+    private HttpSessionClient(int port, CookieManager cookies, String csrf) {
         this.base = "http://localhost:" + port;
+        this.cookies = cookies;
+        this.csrf = csrf;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * The same browser talking to another node (as behind a load balancer): the same cookies (session) and the
+     * CSRF token of the last page read so far.
+     */
+    public HttpSessionClient onPort(int port) {
+        return new HttpSessionClient(port, cookies, csrf);
     }
 
     public HttpResponse<String> get(String path) {
@@ -62,6 +76,10 @@ public class HttpSessionClient {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", HTML)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
     }
 
     public HttpResponse<String> postJson(String path, String json) {

@@ -12,7 +12,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exports the chain head periodically (cron {@code oneseal.audit.head-export-cron}, one node at a time
- * through ShedLock): into {@code audit_head_export} and the head file. A later verification fails when the
+ * through ShedLock, once per tick across nodes): into {@code audit_head_export} and the head file. A run cut off
+ * midway rolls back; the next run exports the head as it then is. A later verification fails when the
  * log no longer reaches an exported head (truncated tail) or holds another hash at its seq.
  */
 @Component
@@ -36,7 +37,9 @@ class HeadExporter {
     }
 
     @Scheduled(cron = "${oneseal.audit.head-export-cron:0 */10 * * * *}", zone = "Asia/Shanghai")
-    @SchedulerLock(name = "audit-head-export", lockAtMostFor = "PT5M", lockAtLeastFor = "PT10S")
+    @SchedulerLock(name = "audit-head-export",
+            lockAtMostFor = "${oneseal.audit.head-export-lock-at-most-for:PT5M}",
+            lockAtLeastFor = "${oneseal.audit.head-export-lock-at-least-for:PT1M}")
     public void scheduledExport() {
         AuditHead head = export();
         log.info("audit head exported: seq {} hash {} to {}", head.seq(), head.hash(), file.path());

@@ -11,8 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 超期标记: a scheduled job (one node at a time) that marks open cases past their promised due date as
- * overdue, and unmarks them when the due date moved (extension, pause).
+ * 超期标记: a scheduled job (one node at a time, once per tick across nodes) that marks open cases past their
+ * promised due date as overdue, and unmarks them when the due date moved (extension, pause). Each case changes
+ * in a transaction of its own and the candidates are read afresh on every run, so a run cut off midway (its
+ * node killed) leaves the rest to the next run, on whichever node.
  */
 @Component
 class OverdueMarking {
@@ -33,7 +35,9 @@ class OverdueMarking {
     }
 
     @Scheduled(cron = "${oneseal.casework.overdue-cron:0 5 * * * *}", zone = "Asia/Shanghai")
-    @SchedulerLock(name = "casework-overdue", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "casework-overdue",
+            lockAtMostFor = "${oneseal.casework.overdue-lock-at-most-for:PT30M}",
+            lockAtLeastFor = "${oneseal.casework.overdue-lock-at-least-for:PT1M}")
     public void scheduled() {
         markAll();
     }

@@ -28,7 +28,9 @@ class NotificationResubmission {
     }
 
     @Scheduled(cron = "${oneseal.notification.resubmit-cron:0 */10 * * * *}", zone = "Asia/Shanghai")
-    @SchedulerLock(name = "notification-resubmit", lockAtMostFor = "PT10M")
+    @SchedulerLock(name = "notification-resubmit",
+            lockAtMostFor = "${oneseal.notification.resubmit-lock-at-most-for:PT5M}",
+            lockAtLeastFor = "${oneseal.notification.resubmit-lock-at-least-for:PT1M}")
     public void scheduled() {
         resubmit(Instant.now());
     }
