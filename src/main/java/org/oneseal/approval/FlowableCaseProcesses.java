@@ -7,7 +7,9 @@ import java.util.Set;
 import org.flowable.bpmn.model.Process;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.RepositoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -28,15 +30,17 @@ class FlowableCaseProcesses implements CaseProcesses {
     private final TaskService tasks;
     private final RepositoryService repository;
     private final HistoryService history;
+    private final ManagementService management;
     private final CaseLock caseLock;
     private final ApprovalMessages messages;
 
     FlowableCaseProcesses(RuntimeService runtime, TaskService tasks, RepositoryService repository, HistoryService history,
-                          CaseLock caseLock, ApprovalMessages messages) {
+                          ManagementService management, CaseLock caseLock, ApprovalMessages messages) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.repository = repository;
         this.history = history;
+        this.management = management;
         this.caseLock = caseLock;
         this.messages = messages;
     }
@@ -64,13 +68,27 @@ class FlowableCaseProcesses implements CaseProcesses {
     @Override
     @Transactional
     public void complete(long caseId, String stepKey, String outcome, String actor) {
-        Task task = activeTask(caseId, stepKey);
-        requireAllowedOutcome(task, outcome);
         try {
-            recordActorAndOutcome(task, outcome, actor);
-            tasks.complete(task.getId(), actor, Map.of(CaseKeys.OUTCOME_VARIABLE, outcome), false);
-        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
-            throw new StepNotActive(caseId, stepKey);
+            // one engine command: the nested calls share its context, so the task's assignee, its local
+            // variables and its completion reach the database in one flush (a task updated and then deleted
+            // in the same flush is simply deleted)
+            management.executeCommand(context -> {
+                Task task = activeTask(caseId, stepKey);
+                requireAllowedOutcome(task, outcome);
+                recordActorAndOutcome(task, outcome, actor);
+                tasks.complete(task.getId(), actor, Map.of(CaseKeys.OUTCOME_VARIABLE, outcome), false);
+                return null;
+            });
+        } catch (FlowableException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause instanceof FlowableException
+                    && !(cause instanceof FlowableOptimisticLockingException || cause instanceof FlowableObjectNotFoundException)) {
+                cause = cause.getCause(); // a nested call's failure arrives wrapped by the outer command
+            }
+            if (cause instanceof FlowableOptimisticLockingException || cause instanceof FlowableObjectNotFoundException) {
+                throw new StepNotActive(caseId, stepKey);
+            }
+            throw cause instanceof RuntimeException r ? r : e;
         }
     }
 
