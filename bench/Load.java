@@ -39,6 +39,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   java Load.java latency    BASE USER PATH SAMPLES               sequential GETs of a signed-in user, p50/p95/p99
  *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
  *   java Load.java count      BASE OUT_FILE                         checks the submissions recorded in OUT_FILE
+ *   java Load.java switch     BASE_A BASE_B USER                    signs in on node A, goes on on node B, signs out there
  * </pre>
  * Output lines {@code RESULT name value unit}; comments start with {@code #}.
  */
@@ -59,6 +60,7 @@ public class Load {
             case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "submit" -> submit(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "count" -> count(args[1], Path.of(args[2]));
+            case "switch" -> sessionSwitch(args[1], args[2], args[3]);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -281,6 +283,7 @@ public class Load {
         AtomicLong retries = new AtomicLong();
         AtomicLong sameCaseOnRetry = new AtomicLong();
         AtomicLong unfinished = new AtomicLong();
+        Map<String, AtomicLong> statuses = new ConcurrentHashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -298,6 +301,8 @@ public class Load {
                             } catch (RuntimeException e) {
                                 r = null;
                             }
+                            statuses.computeIfAbsent(r == null ? "no answer" : String.valueOf(r.status), k -> new AtomicLong())
+                                    .incrementAndGet();
                             if (r != null && r.status == 201) {
                                 Matcher m = ID.matcher(r.body);
                                 caseId = m.find() ? m.group(1) : "?";
@@ -329,7 +334,9 @@ public class Load {
         Files.write(out, acknowledged.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).sorted().toList());
         System.out.printf("# submissions acknowledged %d (of which retried %d), retries %d, given up %d%n",
                 acknowledged.size(), sameCaseOnRetry.get(), retries.get(), unfinished.get());
+        System.out.printf("# answers: %s%n", new java.util.TreeMap<>(statuses));
         System.out.printf("RESULT submissions_acknowledged %d count%n", acknowledged.size());
+        System.out.printf("RESULT server_errors %d count%n", statuses.getOrDefault("500", new AtomicLong()).get());
     }
 
     /** Checks OUT_FILE against the applicants' own case lists: each acknowledged case exists exactly once. */
@@ -361,6 +368,26 @@ public class Load {
         System.out.printf("RESULT duplicated_submissions %d count%n", duplicateIds);
         System.out.printf("RESULT unacknowledged_extra_cases %d count%n", extra);
         if (missing > 0 || duplicateIds > 0) {
+            System.exit(1);
+        }
+    }
+
+    /** A session begun on one node is the same session on the other (Spring Session JDBC); signing out ends it on both. */
+    static void sessionSwitch(String baseA, String baseB, String user) {
+        Session onA = Session.staff(baseA, user);
+        Session onB = new Session(baseB, user);
+        onB.cookie = onA.cookie;
+        onB.csrf = onA.csrf;
+        Response me = onB.get("/api/v1/workbench/tasks");
+        Response page = onB.get("/workbench");
+        boolean same = me.status == 200 && page.status == 200 && page.body.contains(user);
+        Response logout = onB.postForm("/logout", Map.of());
+        Response afterOnA = onA.get("/api/v1/workbench/tasks");
+        boolean ended = logout.status == 302 && afterOnA.status == 401;
+        System.out.printf("# session of %s from node A on node B: tasks %d, page %d (shows the user: %s); sign-out on B: %d, then A answers %d%n",
+                user, me.status, page.status, same, logout.status, afterOnA.status);
+        System.out.printf("RESULT session_switch %s check%n", same && ended ? "ok" : "FAILED");
+        if (!(same && ended)) {
             System.exit(1);
         }
     }
