@@ -87,6 +87,16 @@ public class HttpSessionClient {
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The CSRF token of the last page read (for a multipart form or an X-CSRF-TOKEN header). */
+    public String csrfToken() {
+        return csrf;
+    }
+
+    /** Sends any request (a multipart upload, say) with this client's cookies; the path is relative to the server. */
+    public HttpResponse<String> send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> request) {
+        return send(request.apply(HttpRequest.newBuilder(URI.create(base + path))));
+    }
+
     public String sessionCookie() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("SESSION"))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);

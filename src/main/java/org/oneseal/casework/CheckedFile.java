@@ -31,9 +31,9 @@ record CheckedFile(String requirementCode, String fileName, String contentType, 
                 errors.add(field, messages.text("casework.material.unknown", f.requirementCode()));
                 continue;
             }
-            MaterialCheck.Result result = MaterialCheck.check(f.fileName(), f.content());
+            MaterialCheck.Result result = MaterialCheck.check(safeName(f.fileName()), f.content());
             if (!result.ok()) {
-                errors.add(field, messages.text(result.problemKey(), f.fileName()));
+                errors.add(field, messages.text(result.problemKey(), safeName(f.fileName())));
                 continue;
             }
             checked.add(new CheckedFile(f.requirementCode(), safeName(f.fileName()), result.contentType(), f.content(),
@@ -46,10 +46,15 @@ record CheckedFile(String requirementCode, String fileName, String contentType, 
         return checked;
     }
 
-    /** Only the last path segment, no control characters, at most 200 characters. */
+    /**
+     * Only the last path segment (of / or \ paths, drive letters included), no control characters, at most 200
+     * characters: what is stored and shown, never a path.
+     */
     static String safeName(String name) {
-        String base = name == null ? "file" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "_");
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = base.substring(base.lastIndexOf(':') + 1).replaceAll("[\\p{Cntrl}\"]", "_").strip();
+        base = base.length() > 200 ? base.substring(base.length() - 200) : base;
+        return base.isEmpty() || base.equals(".") || base.equals("..") ? "file" : base;
     }
 }

@@ -51,6 +51,7 @@ class IntakePages {
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("applicantIdentifier", applicantIdentifier);
             model.addAttribute("applicantName", applicantName);
+            model.addAttribute("phone", phone);
             return form(matterId, model);
         }
     }

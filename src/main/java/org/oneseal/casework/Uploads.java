@@ -9,8 +9,9 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Multipart parts named {@code file.<requirementCode>} (pages and API alike) as submitted files; empty
- * file inputs are ignored.
+ * Multipart parts named {@code file.<requirementCode>} (pages and API alike) as submitted files. A file
+ * input left empty (no file name, no content) is ignored; a chosen file without content is kept, so that
+ * it is refused by name. Of a file larger than a material may be, only what shows that is read.
  */
 final class Uploads {
 
@@ -37,7 +38,8 @@ final class Uploads {
             }
             String code = e.getKey().substring(PREFIX.length());
             for (MultipartFile f : e.getValue()) {
-                if (!f.isEmpty()) {
+                boolean named = f.getOriginalFilename() != null && !f.getOriginalFilename().isBlank();
+                if (named || !f.isEmpty()) {
                     files.add(new SubmittedFile(code, f.getOriginalFilename(), f.getContentType(), bytes(f)));
                 }
             }
@@ -45,9 +47,10 @@ final class Uploads {
         return files;
     }
 
+    /** The content, but never more than one byte over the material limit (enough to refuse it as too large). */
     private static byte[] bytes(MultipartFile f) {
-        try {
-            return f.getBytes();
+        try (var in = f.getInputStream()) {
+            return in.readNBytes((int) MaterialCheck.MAX_BYTES + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,6 +46,7 @@ class AccountAdminController {
     @PostMapping("/admin/accounts/new")
     String create(@Valid @ModelAttribute("form") StaffAccountCommand form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         if (!result.hasErrors()
                 && RegistrationController.FormErrors.apply(result, () -> accounts.createStaff(currentUser.scope(), form))) {
             redirect.addFlashAttribute("saved", true);
@@ -66,6 +67,7 @@ class AccountAdminController {
     @PostMapping("/admin/accounts/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") StaffAccountCommand form, BindingResult result,
             Model model, RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         StaffAccountView a = accounts.staffMember(currentUser.scope(), id);
         if (!result.hasErrors() && RegistrationController.FormErrors.apply(result,
                 () -> accounts.updateStaff(currentUser.scope(), id, form))) {

@@ -32,6 +32,7 @@ class MeController {
     @PostMapping("/me/agents")
     String addAgent(@AuthenticationPrincipal AccountPrincipal principal, @Valid @ModelAttribute("form") AgentForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         if (principal.kind() != AccountKind.ENTERPRISE) {
             throw new org.springframework.security.access.AccessDeniedException("only enterprises have agents");
         }

@@ -47,6 +47,7 @@ class OrgUnitAdminController {
     @PostMapping("/admin/org-units/new")
     String create(@Valid @ModelAttribute("form") OrgUnitCommand form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         if (!result.hasErrors()
                 && RegistrationController.FormErrors.apply(result, () -> organisation.create(currentUser.scope(), form))) {
             redirect.addFlashAttribute("saved", true);
@@ -66,6 +67,7 @@ class OrgUnitAdminController {
     @PostMapping("/admin/org-units/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") OrgUnitCommand form, BindingResult result,
             Model model, RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         organisation.get(currentUser.scope(), id);
         if (!result.hasErrors() && RegistrationController.FormErrors.apply(result,
                 () -> organisation.update(currentUser.scope(), id, form))) {

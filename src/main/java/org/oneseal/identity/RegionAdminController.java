@@ -35,6 +35,7 @@ class RegionAdminController {
     @PostMapping("/admin/regions/new")
     String create(@Valid @ModelAttribute("form") RegionCommand form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         if (!result.hasErrors() && RegistrationController.FormErrors.apply(result, () -> regions.create(form))) {
             redirect.addFlashAttribute("saved", true);
             return "redirect:/admin/regions";
@@ -52,6 +53,7 @@ class RegionAdminController {
     @PostMapping("/admin/regions/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") RegionCommand form, BindingResult result,
             Model model, RedirectAttributes redirect) {
+        result = RegistrationController.FormErrors.keep(model, "form", form, result);
         regions.get(id);
         if (!result.hasErrors() && RegistrationController.FormErrors.apply(result, () -> regions.update(id, form))) {
             redirect.addFlashAttribute("saved", true);

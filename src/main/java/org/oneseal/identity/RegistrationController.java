@@ -70,6 +70,22 @@ class RegistrationController {
             return false;
         }
 
+        /**
+         * A value that could not even be converted (letters for a number, an unknown choice) leaves the binding
+         * result without its form: a page showing the form again would lose the messages. The submitted form
+         * (with nothing for the unreadable fields) is paired with the errors again, so each shows on its field.
+         */
+        static BindingResult keep(Model model, String name, Object submitted, BindingResult result) {
+            if (result.getTarget() != null || submitted == null) {
+                return result;
+            }
+            BindingResult again = new org.springframework.validation.BeanPropertyBindingResult(submitted, name);
+            result.getAllErrors().forEach(again::addError);
+            model.addAttribute(name, submitted);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, again);
+            return again;
+        }
+
         private static void reject(BindingResult result, String field, String message) {
             if (field != null && result.getTarget() != null && hasField(result, field)) {
                 result.rejectValue(field, "invalid", message);

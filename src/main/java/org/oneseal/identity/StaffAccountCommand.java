@@ -19,7 +19,9 @@ public record StaffAccountCommand(
         @Size(max = 64, message = "{identity.password.tooLong}") String initialPassword) {
 
     public StaffAccountCommand {
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        // an empty choice ("roles=") converts to a null role: not a role, so not kept
+        roles = roles == null ? Set.of()
+                : roles.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
         cityWide = Boolean.TRUE.equals(cityWide);
         enabled = Boolean.TRUE.equals(enabled);
     }

@@ -52,10 +52,9 @@ class DraftController {
     String create(@Valid @ModelAttribute("form") DraftForm form, BindingResult binding,
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect) {
         DataScope scope = currentUser.scope();
-        if (form == null) { // values that could not even be converted: show a fresh form again
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
-            model.addAttribute("form", DraftForm.blank(scope.region(), scope.cityWide() ? CompetenceLevel.CITY
-                    : CompetenceLevel.COUNTY));
+        binding = keep(model, form != null ? form : DraftForm.blank(scope.region(), scope.cityWide()
+                ? CompetenceLevel.CITY : CompetenceLevel.COUNTY), binding);
+        if (form == null || binding.getTarget() != form) { // nothing of the submission could be read
             return page(model, scope, null);
         }
         if (!SAVE.equals(action)) {
@@ -90,9 +89,8 @@ class DraftController {
             @RequestParam(defaultValue = SAVE) String action, Model model, RedirectAttributes redirect) {
         DataScope scope = currentUser.scope();
         EditableVersion version = admin.version(scope, versionId);
-        if (form == null) { // values that could not even be converted
-            model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
-            model.addAttribute("form", DraftForm.of(version));
+        binding = keep(model, form != null ? form : DraftForm.of(version), binding);
+        if (form == null || binding.getTarget() != form) { // nothing of the submission could be read
             return page(model, scope, version);
         }
         if (!SAVE.equals(action)) {
@@ -137,6 +135,22 @@ class DraftController {
         return false;
     }
 
+    /**
+     * A value that could not even be converted (letters for a number, an unknown kind) leaves the binding
+     * result without its form, and the editor could not show it: the submitted form (with nothing for the
+     * unreadable fields) is paired with the errors again, so that each shows on its field.
+     */
+    static BindingResult keep(Model model, DraftForm shown, BindingResult binding) {
+        if (binding.getTarget() != null) {
+            return binding;
+        }
+        BindingResult again = new org.springframework.validation.BeanPropertyBindingResult(shown, "form");
+        binding.getAllErrors().forEach(again::addError);
+        model.addAttribute("form", shown);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", again);
+        return again;
+    }
+
     private static boolean isField(String name) {
         return java.util.Arrays.stream(DraftForm.class.getRecordComponents()).anyMatch(c -> c.getName().equals(name));
     }
@@ -156,15 +170,33 @@ class DraftController {
 
 
     /**
-     * A submission whose values cannot even be bound to the form (letters for a number, an unknown kind ...):
-     * the editor opens again with a message instead of a server error; nothing was stored.
+     * A submission that cannot even be bound to the form — rows under names no editor sends
+     * ({@code materials[x].name}, {@code materials[99999].name}) or a form the binder gives up on: the editor
+     * (of the draft being edited, or a new one) opens again with a message instead of a server error;
+     * nothing was stored.
      */
-    @org.springframework.web.bind.annotation.ExceptionHandler(IllegalStateException.class)
-    String unreadable(Model model) {
+    @org.springframework.web.bind.annotation.ExceptionHandler({IllegalStateException.class, NumberFormatException.class,
+        IndexOutOfBoundsException.class, org.springframework.beans.InvalidPropertyException.class})
+    String unreadable(Model model, jakarta.servlet.http.HttpServletRequest request) {
         DataScope scope = currentUser.scope();
-        model.addAttribute("form", DraftForm.blank(scope.region(), scope.cityWide() ? CompetenceLevel.CITY
-                : CompetenceLevel.COUNTY));
+        EditableVersion version = editedVersion(request, scope);
+        model.addAttribute("form", version != null ? DraftForm.of(version) : DraftForm.blank(scope.region(),
+                scope.cityWide() ? CompetenceLevel.CITY : CompetenceLevel.COUNTY));
         model.addAttribute("unreadable", true);
-        return page(model, scope, null);
+        return page(model, scope, version);
+    }
+
+    /** The draft of /admin/matters/versions/{versionId} (when it is one, in scope and still a draft). */
+    private EditableVersion editedVersion(jakarta.servlet.http.HttpServletRequest request, DataScope scope) {
+        Object variables = request.getAttribute(org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables instanceof Map<?, ?> map && map.get("versionId") instanceof String id && id.matches("\\d{1,18}")) {
+            try {
+                EditableVersion version = admin.version(scope, Long.parseLong(id));
+                return version.state() == MatterVersionState.DRAFT ? version : null;
+            } catch (RuntimeException notThere) {
+                return null;
+            }
+        }
+        return null;
     }
 }

@@ -25,7 +25,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * database is unreachable (503).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 1) // before PageInputErrors
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -152,6 +160,63 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(en -> en.getKey() + "：" + en.getValue()).toList()));
         p.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(p);
+    }
+
+    /** A JSON value of the wrong type (text for a number, an unknown choice ...): the field and what it expects. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = InputTypes.unreadableJson(e, messages, LocaleContextHolder.getLocale());
+        return errors.isEmpty() ? super.handleHttpMessageNotReadable(e, headers, status, request) : fieldErrors(errors);
+    }
+
+    /** A request parameter or path variable that cannot be converted: named, with what it expects. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        if (name == null) {
+            return super.handleTypeMismatch(e, headers, status, request);
+        }
+        return fieldErrors(Map.of(name, InputTypes.expected(e.getRequiredType(), messages, LocaleContextHolder.getLocale())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return fieldErrors(Map.of(e.getParameterName(), text("input.missing")));
+    }
+
+    /** Validation of method parameters, e.g. the items of a list body: each item's field, as {@code [0].description}. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String prefix = result.getContainerIndex() != null ? "[" + result.getContainerIndex() + "]"
+                    : result.getMethodParameter().getParameterName();
+            if (result instanceof ParameterErrors fields) {
+                for (FieldError f : fields.getFieldErrors()) {
+                    errors.putIfAbsent(join(prefix, f.getField()), messages.getMessage(f, LocaleContextHolder.getLocale()));
+                }
+            } else {
+                result.getResolvableErrors().forEach(r -> errors.putIfAbsent(prefix == null ? "value" : prefix,
+                        messages.getMessage(r, LocaleContextHolder.getLocale())));
+            }
+        }
+        return errors.isEmpty() ? super.handleHandlerMethodValidationException(e, headers, status, request)
+                : fieldErrors(errors);
+    }
+
+    private static String join(String prefix, String field) {
+        return prefix == null || prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    private ResponseEntity<Object> fieldErrors(Map<String, String> errors) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", text("api.error.fields")
+                + String.join("；", errors.entrySet().stream().map(en -> en.getKey() + "：" + en.getValue()).toList()));
+        p.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     @Override
