@@ -19,8 +19,7 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { echo "PASS: $*"; }
 value_of() { awk -v n="$1" '$1 == "RESULT" && $2 == n {print $3}' "$2" | tail -1; }
 
-log "building the platform jar (if the sources changed) ..."
-"$ROOT/oneseal" build >&2
+build
 start_pg
 
 # ---------------------------------------------------------------- 1. kill -9 during submissions

@@ -4,7 +4,7 @@
 
 JAVA_HOME="$("$ROOT/oneseal" java-home)"
 JAVA="$JAVA_HOME/bin/java"
-JAR="$ROOT/target/oneseal.jar"
+LAUNCH="" # the JVM arguments the launcher starts the platform with (class archive, jar): set by build
 PIDS=()
 PG_DATA=""
 PG_BIN=""
@@ -73,7 +73,7 @@ start_app() {
   local name="$1" port="$2" db="$3"; shift 3
   mkdir -p "$WORK/$name"
   (cd "$WORK/$name" && SPRING_DATASOURCE_URL="$PG_URL_BASE/$db" SPRING_DATASOURCE_USERNAME=postgres \
-    SPRING_DATASOURCE_PASSWORD= PORT="$port" exec "$JAVA" ${APP_JAVA_OPTS} -jar "$JAR" \
+    SPRING_DATASOURCE_PASSWORD= PORT="$port" exec "$JAVA" ${APP_JAVA_OPTS} $LAUNCH \
     --spring.profiles.active=demo --logging.file.name="$WORK/$name/oneseal.json" "$@" \
     >"$WORK/$name/stdout.log" 2>&1) &
   APP_PID=$!
@@ -117,11 +117,14 @@ client() { # the HTTP client (bench/Load.java), no dependencies
   "$JAVA" "$ROOT/bench/Load.java" "$@"
 }
 
+build() { # the jar, extracted, with its class archive (as ./oneseal demo starts it)
+  log "building the platform (if the sources changed) ..."
+  "$ROOT/oneseal" build >&2
+  LAUNCH="$("$ROOT/oneseal" launch-args)"
+}
+
 libs() { # the platform's libraries (for the baseline and the seeding programs)
-  if [ ! -d "$WORK/app/lib" ]; then
-    "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-  fi
-  echo "$WORK/app/lib/*"
+  echo "$ROOT/target/app/lib/*"
 }
 
 cleanup() {

@@ -28,8 +28,7 @@ ratio() { echo "RATIO $1 $2" | tee -a "$RESULTS"; }
 value_of() { awk -v n="$1" '$1 == "RESULT" && $2 == n {print $3}' "$2" | tail -1; }
 divide() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f\n", a / b; else print "nan" }'; }
 
-log "building the platform jar (if the sources changed) ..."
-"$ROOT/oneseal" build >&2
+build
 LIB="$(libs)"
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr); java $("$JAVA" -version 2>&1 | head -1 | awk -F'"' '{print $2}'); mode $MODE"
 
@@ -37,7 +36,7 @@ echo "# machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576
 PORT_S="$(free_port)"
 mkdir -p "$WORK/startup"
 startup_once() {
-  (cd "$WORK/startup" && PORT="$PORT_S" exec "$JAVA" ${APP_JAVA_OPTS} -jar "$JAR" --spring.profiles.active=demo \
+  (cd "$WORK/startup" && PORT="$PORT_S" exec "$JAVA" ${APP_JAVA_OPTS} $LAUNCH --spring.profiles.active=demo \
     --oneseal.embedded-postgres.data-dir="$WORK/startup/data/demo-postgres" \
     --logging.file.name="$WORK/startup/oneseal.json" >"$WORK/startup/stdout-$1.log" 2>&1) &
   local pid=$!; PIDS+=("$pid")
@@ -113,7 +112,7 @@ stop_pid "$APP_PID"
 log "audit_verify: appending $AUDIT_ENTRIES entries, then ./oneseal verify-audit on the same database ..."
 "$JAVA" -cp "$LIB" "$ROOT/bench/AuditSeed.java" "$PG_URL_BASE/oneseal" postgres "" "$AUDIT_ENTRIES"
 VERIFY_OUT="$(cd "$WORK/node" && SPRING_DATASOURCE_URL="$PG_URL_BASE/oneseal" SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD= "$JAVA" ${APP_JAVA_OPTS} -jar "$JAR" --spring.main.web-application-type=none \
+  SPRING_DATASOURCE_PASSWORD= "$JAVA" ${APP_JAVA_OPTS} $LAUNCH --spring.profiles.active=demo --spring.main.web-application-type=none \
   --oneseal.audit.verify-and-exit=true --spring.main.banner-mode=off --logging.level.root=WARN 2>&1 | grep -E "intact|broken|完整|断" | tail -1)" || true
 echo "# $VERIFY_OUT"
 read -r ENTRIES MS < <(echo "$VERIFY_OUT" | grep -oE '[0-9]+' | awk 'NR==1{e=$1} {last=$1} END{print e, last}')

@@ -14,6 +14,8 @@ import org.oneseal.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Staff maintain the catalogue: create a matter (version 1 draft), edit the draft, publish it (the previous
@@ -31,9 +33,11 @@ class MatterAdministration {
     private final AuditLog audit;
     private final MatterMessages messages;
     private final Clock clock;
+    private final GuidePageCache guidePages;
 
     MatterAdministration(MatterStore store, CatalogueQueries queries, Departments departments, AuditLog audit, MatterMessages messages,
-            Clock clock) {
+            Clock clock, GuidePageCache guidePages) {
+        this.guidePages = guidePages;
         this.store = store;
         this.queries = queries;
         this.departments = departments;
@@ -118,6 +122,12 @@ class MatterAdministration {
         store.update(draft);
         audit.record(AuditRecord.of("matter.publish", TYPE, matter.id()).region(matter.regionId())
                 .reason("v" + draft.number() + " " + e.name()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                guidePages.clear(); // the public guide shows the new version at once on this node
+            }
+        });
     }
 
     /** A new draft with the elements of the published version; refused while a draft exists. */
