@@ -31,7 +31,8 @@ public record DataScope(long region, Long orgUnit, boolean cityWide, Set<Long> r
         if (!regionColumn.matches("[a-z_][a-z0-9_.]*")) {
             throw new IllegalArgumentException("not a column name: " + regionColumn);
         }
-        return "(:scopeAll or " + regionColumn + " in (:scopeRegions))";
+        // no "(:all or col in (:regions))": a cached generic plan of that cannot use an index on the column
+        return cityWide ? "true" : regionColumn + " in (:scopeRegions)";
     }
 
     public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
