@@ -64,6 +64,22 @@ public class BareFlowable {
         AtomicLong failed = new AtomicLong();
         long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
         long end = warmupEnd + measure * 1_000_000_000L;
+        AtomicLong all = new AtomicLong();
+        long started = System.nanoTime();
+        Thread progress = Thread.ofPlatform().daemon().start(() -> { // shows whether the rate holds over the run
+            long last = 0;
+            while (true) {
+                try {
+                    Thread.sleep(30_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long now = all.get();
+                System.out.printf("# bare flowable after %d s: %.1f processes/s in the last 30 s%n",
+                        (System.nanoTime() - started) / 1_000_000_000L, (now - last) / 30.0);
+                last = now;
+            }
+        });
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> futures = new ArrayList<>();
         long[] measuredFrom = new long[1];
@@ -76,6 +92,7 @@ public class BareFlowable {
                             Task task = tasks.createTaskQuery().processInstanceId(id).singleResult();
                             tasks.complete(task.getId());
                         }
+                        all.incrementAndGet();
                         if (System.nanoTime() >= warmupEnd) {
                             done.incrementAndGet();
                         }
@@ -90,6 +107,7 @@ public class BareFlowable {
             f.get();
         }
         pool.shutdown();
+        progress.interrupt();
         double rate = done.get() / (double) measure;
         System.out.printf("RESULT bare_flowable %.1f cases/s%n", rate);
         System.out.printf("# bare flowable: %d processes completed in %d s by %d clients, %d failed%n",
