@@ -30,6 +30,34 @@ class AuditEntryStore {
         jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK_KEY).query().listOfRows();
     }
 
+    /** Inserts entries in one statement (one round trip while the chain lock is held). */
+    void insertAll(List<StoredEntry> entries) {
+        if (entries.size() == 1) {
+            insert(entries.getFirst());
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into oneseal.audit_entry (" + COLUMNS + ") values ");
+        org.springframework.jdbc.core.namedparam.MapSqlParameterSource params =
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
+        for (int i = 0; i < entries.size(); i++) {
+            StoredEntry e = entries.get(i);
+            sql.append(i == 0 ? "" : ", ").append("(:seq").append(i).append(", :occurredAt").append(i)
+                    .append(", :actor").append(i).append(", :actingFor").append(i).append(", :action").append(i)
+                    .append(", :objectType").append(i).append(", :objectId").append(i).append(", :outcome").append(i)
+                    .append(", :reason").append(i).append(", :regionId").append(i).append(", :clientIp").append(i)
+                    .append(", :prevHash").append(i).append(", :hash").append(i).append(')');
+            params.addValue("seq" + i, e.seq())
+                    .addValue("occurredAt" + i, OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
+                    .addValue("actor" + i, e.actor()).addValue("actingFor" + i, e.actingFor())
+                    .addValue("action" + i, e.action()).addValue("objectType" + i, e.objectType())
+                    .addValue("objectId" + i, e.objectId()).addValue("outcome" + i, e.outcome())
+                    .addValue("reason" + i, e.reason()).addValue("regionId" + i, e.regionId())
+                    .addValue("clientIp" + i, e.clientIp()).addValue("prevHash" + i, e.prevHash())
+                    .addValue("hash" + i, e.hash());
+        }
+        jdbc.sql(sql.toString()).paramSource(params).update();
+    }
+
     /** The last entry (seq and hash), if any. */
     Optional<AuditHead> head() {
         return jdbc.sql("select seq, hash, occurred_at from oneseal.audit_entry order by seq desc limit 1")

@@ -72,7 +72,7 @@ class ChainedAuditLog implements AuditLog {
 
         void add(AuditRecord record, String clientIp) {
             if (chained) { // recorded by a synchronisation after ours: we hold the lock already
-                append(List.of(record), List.of(nullToEmpty(clientIp)));
+                append(store.head().orElseGet(AuditHead::empty), List.of(record), List.of(nullToEmpty(clientIp)));
                 return;
             }
             records.add(record);
@@ -82,9 +82,12 @@ class ChainedAuditLog implements AuditLog {
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!records.isEmpty()) {
+                // while the lock is held: the head, one insert of every entry, then the commit. (Lock and head
+                // cannot share a statement: its snapshot would be taken before the wait, and miss the head.)
                 store.lockChain();
+                AuditHead head = store.head().orElseGet(AuditHead::empty);
                 chained = true;
-                append(records, clientIps);
+                append(head, records, clientIps);
             }
         }
 
@@ -93,20 +96,21 @@ class ChainedAuditLog implements AuditLog {
             return Ordered.LOWEST_PRECEDENCE;
         }
 
-        private void append(List<AuditRecord> batch, List<String> ips) {
-            AuditHead head = store.head().orElseGet(AuditHead::empty);
+        private void append(AuditHead head, List<AuditRecord> batch, List<String> ips) {
             Instant at = ChainHashing.toStoredPrecision(clock.instant());
             long seq = head.seq();
             String prev = head.hash();
+            List<StoredEntry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 AuditRecord r = batch.get(i);
                 String ip = ips.get(i);
                 StoredEntry entry = new StoredEntry(++seq, at, r.actor(), r.actingFor(), r.action(), r.objectType(),
                         r.objectId(), r.outcome().name(), r.reason(), r.regionId(), ip.isEmpty() ? null : ip, prev,
                         null).sealed();
-                store.insert(entry);
+                entries.add(entry);
                 prev = entry.hash();
             }
+            store.insertAll(entries);
         }
     }
 
