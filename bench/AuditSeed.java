@@ -1,5 +1,4 @@
 import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -12,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Appends N entries to the audit chain of a OneSeal database, hashed as docs/audit.md specifies (an
@@ -42,7 +42,10 @@ public class AuditSeed {
                 }
             }
             long micros = Instant.now().getEpochSecond() * 1_000_000L;
-            StringBuilder csv = new StringBuilder(n * 300);
+            CopyIn copy = ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn(
+                    "copy oneseal.audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id, "
+                            + "outcome, reason, region_id, client_ip, prev_hash, hash) from stdin");
+            StringBuilder csv = new StringBuilder(1 << 20);
             for (int i = 0; i < n; i++) {
                 seq++;
                 long at = micros + i;
@@ -57,10 +60,13 @@ public class AuditSeed {
                         .append("\tCase\t").append(objectId).append("\tSUCCESS\t").append(reason == null ? "\\N" : reason)
                         .append('\t').append(region).append("\t127.0.0.1\t").append(prev).append('\t').append(hash).append('\n');
                 prev = hash;
+                if (csv.length() > 1_000_000 || i == n - 1) { // streamed in slices: memory stays small for any N
+                    byte[] slice = csv.toString().getBytes(StandardCharsets.UTF_8);
+                    copy.writeToCopy(slice, 0, slice.length);
+                    csv.setLength(0);
+                }
             }
-            ((PGConnection) c.unwrap(PGConnection.class)).getCopyAPI().copyIn(
-                    "copy oneseal.audit_entry (seq, occurred_at, actor, acting_for, action, object_type, object_id, "
-                            + "outcome, reason, region_id, client_ip, prev_hash, hash) from stdin", new StringReader(csv.toString()));
+            copy.endCopy();
             c.commit();
             System.out.printf("# appended %d audit entries (head now %d) in %.1f s%n", n, seq, (System.nanoTime() - started) / 1e9);
         }

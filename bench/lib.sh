@@ -19,17 +19,19 @@ free_port() { # a TCP port nobody listens on
   return 1
 }
 
-pg_binaries() { # Debian's server binaries; installed when missing and we may
-  local d
+pg_binaries() { # Debian's server binaries and pgbench (and curl); installed when missing and we may
+  local d need=()
   d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-  if [ -z "$d" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing Debian's postgresql (server and pgbench) ..."
+  { [ -n "$d" ] && [ -x "$d/initdb" ] && [ -x "$d/pgbench" ]; } || need+=(postgresql postgresql-contrib)
+  command -v curl >/dev/null 2>&1 || need+=(curl)
+  if [ ${#need[@]} -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing ${need[*]} ..."
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql postgresql-contrib >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
     d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
   fi
-  if [ -z "$d" ]; then
-    echo "bench needs PostgreSQL's server binaries and pgbench: apt-get install postgresql" >&2
+  if [ -z "$d" ] || [ ! -x "$d/initdb" ] || [ ! -x "$d/pgbench" ] || ! command -v curl >/dev/null 2>&1; then
+    echo "bench needs PostgreSQL's server binaries, pgbench and curl: apt-get install postgresql curl" >&2
     exit 1
   fi
   echo "$d"
@@ -41,7 +43,7 @@ as_pg_owner() { # initdb and the server refuse to run as root
 
 # start_pg: a fresh cluster in $WORK/pg on a free port; sets PG_PORT and PG_URL_BASE
 start_pg() {
-  PG_BIN="$(pg_binaries)"
+  PG_BIN="${PG_BIN:-$(pg_binaries)}"
   PG_DATA="$WORK/pg"
   PG_PORT="$(free_port)"
   mkdir -p "$PG_DATA"
@@ -118,6 +120,7 @@ client() { # the HTTP client (bench/Load.java), no dependencies
 }
 
 build() { # the jar, extracted, with its class archive (as ./oneseal demo starts it)
+  PG_BIN="$(pg_binaries)" # and curl: checked (and installed) before anything runs
   log "building the platform (if the sources changed) ..."
   "$ROOT/oneseal" build >&2
   LAUNCH="$("$ROOT/oneseal" launch-args)"

@@ -36,20 +36,21 @@ echo "# machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576
 # ---------------------------------------------------------------- startup (embedded PostgreSQL, as ./oneseal demo)
 PORT_S="$(free_port)"
 mkdir -p "$WORK/startup"
-startup_once() {
+startup_once() { # sets STARTUP (seconds to the first 200 of /); runs in this shell so cleanup knows the JVM
   (cd "$WORK/startup" && PORT="$PORT_S" exec "$JAVA" ${APP_JAVA_OPTS} $LAUNCH --spring.profiles.active=demo \
     --oneseal.embedded-postgres.data-dir="$WORK/startup/data/demo-postgres" \
     --logging.file.name="$WORK/startup/oneseal.json" >"$WORK/startup/stdout-$1.log" 2>&1) &
   local pid=$!; PIDS+=("$pid")
-  local took; took="$(wait_http "http://127.0.0.1:$PORT_S/" 120)" || { echo "the platform did not start: $WORK/startup/stdout-$1.log" >&2; exit 1; }
+  if ! STARTUP="$(wait_http "http://127.0.0.1:$PORT_S/" 120)"; then
+    echo "the platform did not start: $WORK/startup/stdout-$1.log" >&2; exit 1
+  fi
   wait_demo "http://127.0.0.1:$PORT_S" >/dev/null
   stop_pid "$pid"
-  echo "$took"
 }
 log "startup: cold (new data directory: initdb, migrations, demo data) ..."
-result startup_cold "$(startup_once cold)" s
+startup_once cold; result startup_cold "$STARTUP" s
 log "startup: warm ..."
-result startup_warm "$(startup_once warm)" s
+startup_once warm; result startup_warm "$STARTUP" s
 
 # ---------------------------------------------------------------- the shared PostgreSQL
 start_pg

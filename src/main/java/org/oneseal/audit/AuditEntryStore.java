@@ -27,6 +27,9 @@ class AuditEntryStore {
 
     /** Waits for the chain lock; it is released when the current transaction ends. */
     void lockChain() {
+        // a wait that cannot end (e.g. an audited transaction started from inside a committing one of the same
+        // thread) fails after a minute instead of hanging
+        jdbc.sql("select set_config('lock_timeout', '60s', true)").query().listOfRows();
         jdbc.sql("select 1 from pg_advisory_xact_lock(:key)").param("key", CHAIN_LOCK_KEY).query().listOfRows();
     }
 

@@ -7,7 +7,11 @@ package org.oneseal.audit;
  */
 public interface AuditLog {
 
-    /** Appends an entry with the current transaction: it is written when, and only if, that transaction commits. */
+    /**
+     * Appends an entry with the current transaction: it is written when, and only if, that transaction commits.
+     * Not from an {@code afterCommit}/{@code afterCompletion} callback (that transaction has ended): use
+     * {@link #recordIndependently} there.
+     */
     void record(AuditRecord record);
 
     /** Appends an entry in a transaction of its own (for failures whose business transaction rolls back). */

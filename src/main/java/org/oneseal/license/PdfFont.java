@@ -64,12 +64,16 @@ class PdfFont {
         return parsed;
     }
 
-    private void release(TrueTypeFont ttf) throws IOException {
+    private void release(TrueTypeFont ttf) {
         if (idleCount.incrementAndGet() <= KEPT) {
             idle.offer(ttf);
         } else {
             idleCount.decrementAndGet();
-            ttf.close();
+            try {
+                ttf.close();
+            } catch (IOException e) {
+                // a spare font that cannot be closed is only garbage: the document is made either way
+            }
         }
     }
 

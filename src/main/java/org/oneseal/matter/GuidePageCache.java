@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -31,10 +32,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class GuidePageCache extends OncePerRequestFilter {
 
-    private static final Pattern GUIDE = Pattern.compile("/guide/\\d{1,18}");
+    private static final Pattern GUIDE = Pattern.compile("/guide/(\\d{1,18})");
     private static final int MAX_ENTRIES = 5_000;
 
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
+    /** Counts {@link #clear()}s: a page rendered across a clear may show the old version and is not kept. */
+    private final AtomicLong generation = new AtomicLong();
     private final Duration ttl;
     private final Clock clock;
 
@@ -48,6 +51,7 @@ class GuidePageCache extends OncePerRequestFilter {
 
     /** Drops every kept page (a version was published, changed or withdrawn). */
     void clear() {
+        generation.incrementAndGet();
         pages.clear();
     }
 
@@ -60,7 +64,14 @@ class GuidePageCache extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getRequestURI() + "|" + language(request);
+        java.util.regex.Matcher guide = GUIDE.matcher(request.getRequestURI());
+        if (!guide.matches()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        // one entry per matter and language however the request spells them (/guide/007, odd cookie values)
+        String key = Long.parseLong(guide.group(1)) + "|" + language(request);
+        long renderedIn = generation.get();
         Instant now = clock.instant();
         Page page = pages.get(key);
         if (page != null && now.isBefore(page.until())) {
@@ -72,7 +83,8 @@ class GuidePageCache extends OncePerRequestFilter {
         ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
         if (capture.getStatus() == HttpServletResponse.SC_OK && capture.getContentType() != null
-                && capture.getContentType().startsWith("text/html") && !capture.containsHeader("Set-Cookie")) {
+                && capture.getContentType().startsWith("text/html") && !capture.containsHeader("Set-Cookie")
+                && generation.get() == renderedIn) {
             if (pages.size() >= MAX_ENTRIES) {
                 pages.clear();
             }
@@ -86,15 +98,16 @@ class GuidePageCache extends OncePerRequestFilter {
         return auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
     }
 
-    /** The language the page is rendered in: the language cookie's, else the default (zh-CN). */
+    /** The language the page is rendered in (only English and zh-CN are offered; the cookie decides). */
     private static String language(HttpServletRequest request) {
         if (request.getCookies() != null) {
             for (Cookie c : request.getCookies()) {
-                if ("oneseal-lang".equals(c.getName())) {
-                    return c.getValue();
+                if ("oneseal-lang".equals(c.getName()) && c.getValue() != null
+                        && c.getValue().toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
+                    return "en";
                 }
             }
         }
-        return "";
+        return "zh";
     }
 }

@@ -57,6 +57,34 @@ class GuidePageCacheTests {
     }
 
     @Test
+    void spellingsOfTheSameMatterAndLanguageShareOnePage() throws Exception {
+        get("/guide/7");
+        assertThat(get("/guide/007").getContentAsString()).isEqualTo("guide 1");
+        MockHttpServletRequest english = request("/guide/7");
+        english.setCookies(new Cookie("oneseal-lang", "en"));
+        run(english);
+        MockHttpServletRequest odd = request("/guide/7");
+        odd.setCookies(new Cookie("oneseal-lang", "en_US"));
+        assertThat(run(odd).getContentAsString()).isEqualTo("guide 2");
+        MockHttpServletRequest junk = request("/guide/7");
+        junk.setCookies(new Cookie("oneseal-lang", "xx-anything"));
+        assertThat(run(junk).getContentAsString()).as("unknown languages fall back to zh-CN").isEqualTo("guide 1");
+        assertThat(rendered).hasValue(2);
+    }
+
+    @Test
+    void aPageRenderedWhileAVersionWasPublishedIsNotKept() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        cache.doFilter(request("/guide/7"), response, (req, res) -> {
+            res.setContentType("text/html;charset=UTF-8");
+            res.getOutputStream().write("old version".getBytes(StandardCharsets.UTF_8));
+            cache.clear(); // the publication commits while the old version is being rendered
+        });
+        assertThat(response.getContentAsString()).isEqualTo("old version");
+        assertThat(get("/guide/7").getContentAsString()).isEqualTo("guide 1");
+    }
+
+    @Test
     void signedInUsersQueriesOtherPagesAndFailuresAreNeverKept() throws Exception {
         MockHttpServletRequest withQuery = request("/guide/7");
         withQuery.setQueryString("lang=en");
