@@ -35,10 +35,6 @@ class AuditEntryStore {
 
     /** Inserts entries in one statement (one round trip while the chain lock is held). */
     void insertAll(List<StoredEntry> entries) {
-        if (entries.size() == 1) {
-            insert(entries.getFirst());
-            return;
-        }
         StringBuilder sql = new StringBuilder("insert into oneseal.audit_entry (" + COLUMNS + ") values ");
         org.springframework.jdbc.core.namedparam.MapSqlParameterSource params =
                 new org.springframework.jdbc.core.namedparam.MapSqlParameterSource();
@@ -67,25 +63,6 @@ class AuditEntryStore {
                 .query((rs, n) -> new AuditHead(rs.getLong("seq"), rs.getString("hash"),
                         rs.getObject("occurred_at", OffsetDateTime.class)))
                 .optional();
-    }
-
-    void insert(StoredEntry e) {
-        jdbc.sql("insert into oneseal.audit_entry (" + COLUMNS + ") values (:seq, :occurredAt, :actor, :actingFor, "
-                        + ":action, :objectType, :objectId, :outcome, :reason, :regionId, :clientIp, :prevHash, :hash)")
-                .param("seq", e.seq())
-                .param("occurredAt", OffsetDateTime.ofInstant(e.occurredAt(), ZoneOffset.UTC))
-                .param("actor", e.actor())
-                .param("actingFor", e.actingFor())
-                .param("action", e.action())
-                .param("objectType", e.objectType())
-                .param("objectId", e.objectId())
-                .param("outcome", e.outcome())
-                .param("reason", e.reason())
-                .param("regionId", e.regionId())
-                .param("clientIp", e.clientIp())
-                .param("prevHash", e.prevHash())
-                .param("hash", e.hash())
-                .update();
     }
 
     /** Up to {@code limit} entries with seq greater than {@code afterSeq}, in seq order (keyset pagination). */

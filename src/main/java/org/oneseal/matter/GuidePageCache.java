@@ -65,10 +65,7 @@ class GuidePageCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         java.util.regex.Matcher guide = GUIDE.matcher(request.getRequestURI());
-        if (!guide.matches()) {
-            chain.doFilter(request, response);
-            return;
-        }
+        guide.matches(); // true: shouldNotFilter let only guide paths through
         // one entry per matter and language however the request spells them (/guide/007, odd cookie values)
         String key = Long.parseLong(guide.group(1)) + "|" + language(request);
         long renderedIn = generation.get();

@@ -36,6 +36,6 @@ public record DataScope(long region, Long orgUnit, boolean cityWide, Set<Long> r
     }
 
     public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-        return spec.param("scopeAll", cityWide).param("scopeRegions", java.util.List.copyOf(regions));
+        return cityWide ? spec : spec.param("scopeRegions", java.util.List.copyOf(regions));
     }
 }

@@ -158,7 +158,7 @@ class TamperDetectionTests {
         StoredEntry forged = new StoredEntry(seq + 1, ChainHashing.toStoredPrecision(Instant.now()), "mallory",
                 null, "identity.role.grant", "Account", "mallory", "SUCCESS", null, null, null, before.hash(), null)
                 .sealed();
-        new AuditEntryStore(jdbc).insert(forged);
+        new AuditEntryStore(jdbc).insertAll(java.util.List.of(forged));
     }
 
     private ChainVerification tampered(Runnable tamper) {
