@@ -20,11 +20,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Appends hash-chained entries. An entry is taken down when it is recorded (actor, request address, what
- * happened) and chained when its transaction commits: just before the commit the transaction takes the
- * chain lock (a transaction-scoped advisory lock), reads the head, inserts its entries as head + 1, head + 2,
- * … and commits, which releases the lock. The lock is so held only for those inserts and the commit — not
- * while the business work of the transaction runs — so concurrent writers never fork the chain, a
- * rolled-back transaction leaves no gap, and unrelated transactions are not serialised behind each other.
+ * happened) and written, unchained, to {@code audit_pending} just before its transaction commits — one insert,
+ * no lock, atomic with the business data: no change without its entry, and a rolled-back transaction leaves
+ * nothing. After the commit the writer waits for the {@link AuditChainer}'s next pass, which gives the
+ * entries their sequence numbers and hashes under the chain lock, together with those of every other
+ * transaction committed meanwhile. So concurrent writers never fork the chain, there is never a gap, and
+ * business transactions are not serialised behind each other (docs/audit.md).
  */
 @Service
 class ChainedAuditLog implements AuditLog {
@@ -32,10 +33,12 @@ class ChainedAuditLog implements AuditLog {
     static final String ANONYMOUS = "anonymous";
 
     private final AuditEntryStore store;
+    private final AuditChainer chainer;
     private final Clock clock;
 
-    ChainedAuditLog(AuditEntryStore store, Clock clock) {
+    ChainedAuditLog(AuditEntryStore store, AuditChainer chainer, Clock clock) {
         this.store = store;
+        this.chainer = chainer;
         this.clock = clock;
     }
 
@@ -63,31 +66,33 @@ class ChainedAuditLog implements AuditLog {
         return pending;
     }
 
-    /** Chains the transaction's entries just before it commits; runs after every other synchronisation. */
+    /** Writes the transaction's entries just before it commits (after every other synchronisation). */
     private final class PendingEntries implements TransactionSynchronization {
 
         private final List<AuditRecord> records = new ArrayList<>();
         private final List<String> clientIps = new ArrayList<>();
-        private boolean chained;
+        private boolean written;
 
         void add(AuditRecord record, String clientIp) {
-            if (chained) { // recorded by a synchronisation after ours: we hold the lock already
-                append(store.head().orElseGet(AuditHead::empty), List.of(record), List.of(nullToEmpty(clientIp)));
-                return;
-            }
             records.add(record);
             clientIps.add(nullToEmpty(clientIp));
+            if (written) { // recorded by a synchronisation that ran after ours: still inside the transaction
+                write(List.of(record), List.of(nullToEmpty(clientIp)));
+            }
         }
 
         @Override
         public void beforeCommit(boolean readOnly) {
             if (!records.isEmpty()) {
-                // while the lock is held: the head, one insert of every entry, then the commit. (Lock and head
-                // cannot share a statement: its snapshot would be taken before the wait, and miss the head.)
-                store.lockChain();
-                AuditHead head = store.head().orElseGet(AuditHead::empty);
-                chained = true;
-                append(head, records, clientIps);
+                write(records, clientIps);
+            }
+            written = true;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED && !records.isEmpty()) {
+                chainer.awaitChained();
             }
         }
 
@@ -96,21 +101,16 @@ class ChainedAuditLog implements AuditLog {
             return Ordered.LOWEST_PRECEDENCE;
         }
 
-        private void append(AuditHead head, List<AuditRecord> batch, List<String> ips) {
+        private void write(List<AuditRecord> batch, List<String> ips) {
             Instant at = ChainHashing.toStoredPrecision(clock.instant());
-            long seq = head.seq();
-            String prev = head.hash();
             List<StoredEntry> entries = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 AuditRecord r = batch.get(i);
                 String ip = ips.get(i);
-                StoredEntry entry = new StoredEntry(++seq, at, r.actor(), r.actingFor(), r.action(), r.objectType(),
-                        r.objectId(), r.outcome().name(), r.reason(), r.regionId(), ip.isEmpty() ? null : ip, prev,
-                        null).sealed();
-                entries.add(entry);
-                prev = entry.hash();
+                entries.add(new StoredEntry(0, at, r.actor(), r.actingFor(), r.action(), r.objectType(), r.objectId(),
+                        r.outcome().name(), r.reason(), r.regionId(), ip.isEmpty() ? null : ip, null, null));
             }
-            store.insertAll(entries);
+            store.insertPending(entries);
         }
     }
 

@@ -22,11 +22,14 @@ class VerifyAndExitRunner implements ApplicationRunner {
     static final int EXIT_BROKEN = 3;
 
     private final ChainVerifier verifier;
+    private final AuditChainer chainer;
     private final MessageSource messages;
     private final ConfigurableApplicationContext context;
 
-    VerifyAndExitRunner(ChainVerifier verifier, MessageSource messages, ConfigurableApplicationContext context) {
+    VerifyAndExitRunner(ChainVerifier verifier, AuditChainer chainer, MessageSource messages,
+            ConfigurableApplicationContext context) {
         this.verifier = verifier;
+        this.chainer = chainer;
         this.messages = messages;
         this.context = context;
     }
@@ -39,6 +42,7 @@ class VerifyAndExitRunner implements ApplicationRunner {
 
     /** Verifies, prints a Chinese summary and returns the exit code. */
     int verifyAndPrint(PrintStream out) {
+        chainer.awaitChained(); // entries a stopped node left pending belong to the chain being verified
         ChainVerification r = verifier.verify(Locale.SIMPLIFIED_CHINESE);
         if (r.intact()) {
             out.println(text("audit.cli.intact", r.entriesChecked(), r.lastSeq(), r.lastHash(),

@@ -31,6 +31,8 @@ class AuditLogTests {
     @Autowired AuditLog auditLog;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transaction;
+    @Autowired AuditChainer chainer;
+    @Autowired ChainVerifier verifier;
 
     @BeforeAll
     static void scratchTable(@Autowired JdbcClient jdbc) {
@@ -121,6 +123,37 @@ class AuditLogTests {
                 .query(Long.class).single()).isOne();
         assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where seq > ?").param(headBefore)
                 .query(Long.class).single()).as("no gap").isEqualTo(head() - headBefore);
+    }
+
+    @Test
+    void entriesLeftPendingByAStoppedNodeAreChainedByTheNextPass() {
+        String action = uniqueAction("left-pending");
+        // what a node leaves when it dies between its commit and the chainer's pass
+        jdbc.sql("insert into oneseal.audit_pending (occurred_at, actor, action, outcome) "
+                + "values (now(), 'node-a', ?, 'SUCCESS'), (now(), 'node-a', ?, 'SUCCESS')")
+                .params(action, action).update();
+        long headBefore = head();
+
+        assertThat(chainer.awaitChained()).isTrue();
+
+        assertThat(jdbc.sql("select seq from oneseal.audit_entry where action = ? order by seq").param(action)
+                .query(Long.class).list()).hasSize(2).allMatch(seq -> seq > headBefore);
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_pending where action = ?").param(action)
+                .query(Long.class).single()).isZero();
+        ChainVerification result = verifier.verify(java.util.Locale.SIMPLIFIED_CHINESE);
+        assertThat(result.intact()).as(result.problem()).isTrue();
+    }
+
+    @Test
+    void aCommittedEntryIsInTheChainWhenTheCallReturns() {
+        String action = uniqueAction("at-once");
+        for (int i = 0; i < 5; i++) {
+            auditLog.record(AuditRecord.of(action, "Thing", String.valueOf(i)));
+            assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = ?").param(action)
+                    .query(Long.class).single()).isEqualTo(i + 1L);
+        }
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_pending where action = ?").param(action)
+                .query(Long.class).single()).isZero();
     }
 
     @Test

@@ -30,6 +30,7 @@ class HeadExportTests {
     @Autowired AuditLog auditLog;
     @Autowired HeadExporter exporter;
     @Autowired HeadFile headFile;
+    @Autowired AuditChainer chainer;
     @Autowired ChainVerifier verifier;
     @Autowired AuditChainEndpoint endpoint;
     @Autowired MessageSource messages;
@@ -86,7 +87,7 @@ class HeadExportTests {
 
     @Test
     void theCommandLineVerificationPrintsTheResultAndChoosesTheExitCode() {
-        VerifyAndExitRunner runner = new VerifyAndExitRunner(verifier, messages, context);
+        VerifyAndExitRunner runner = new VerifyAndExitRunner(verifier, chainer, messages, context);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(runner.verifyAndPrint(new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isEqualTo(VerifyAndExitRunner.EXIT_INTACT);
