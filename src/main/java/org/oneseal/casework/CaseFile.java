@@ -52,6 +52,19 @@ class CaseFile {
         row.submittedAt = at;
     }
 
+    /**
+     * 审批改为备案: the filing is registered when it is received — complete materials are all it takes, there
+     * is no substantive review — and the case is concluded that day.
+     */
+    void fileOnReceipt(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.SUBMITTED), "备案");
+        row.acceptedOn = today;
+        row.decidedOn = today;
+        row.concludedOn = today;
+        row.receiptDue = null;
+        moveTo(CaseStatus.FILED, today, calendar);
+    }
+
     void accept(LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.SUBMITTED), "受理");
         clock = clock.start(today);
@@ -196,6 +209,7 @@ class CaseFile {
             case DENIED -> "不予许可";
             case REFUSED -> "不予受理";
             case DELIVERED -> "已办结";
+            case FILED -> "已备案";
         };
     }
 

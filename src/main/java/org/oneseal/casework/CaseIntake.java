@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.oneseal.approval.CaseProcesses;
 import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditOutcome;
 import org.oneseal.audit.AuditRecord;
 import org.oneseal.identity.AccountKind;
 import org.oneseal.identity.AccountPrincipal;
@@ -13,6 +14,7 @@ import org.oneseal.identity.ApplicantProfile;
 import org.oneseal.identity.CurrentUser;
 import org.oneseal.matter.MatterCatalogue;
 import org.oneseal.matter.MatterVersionView;
+import org.oneseal.matter.ReformMode;
 import org.oneseal.matter.ServiceObject;
 import org.oneseal.shared.DataScope;
 import org.oneseal.shared.InvalidInputException;
@@ -100,6 +102,7 @@ public class CaseIntake {
         AccountPrincipal me = applicant();
         CaseFile draft = ownDraft(draftId, me);
         MatterVersionView matter = catalogue.version(draft.row().matterVersionId);
+        catalogue.currentPublished(matter.matterId()).ifPresent(this::refuseCancelled); // cancelled since the draft
         java.util.Set<String> stored = materials.current(draftId).stream().map(MaterialView::requirementCode)
                 .collect(java.util.stream.Collectors.toSet());
         List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, false);
@@ -174,9 +177,13 @@ public class CaseIntake {
         return startProcess(id, matter, actor, channel, now);
     }
 
-    /** Starts the case's process and records the submission (timeline, event, audit). */
+    /**
+     * Starts the case's process and records the submission (timeline, event, audit). A matter whose approval
+     * became a filing (证照分离 FILING) runs the filing process instead: filed on receipt, concluded at once.
+     */
     private CaseFile startProcess(long id, MatterVersionView matter, String actor, String channel, Instant now) {
-        String processInstance = processes.start(matter.processKey(), id, matter.regionId());
+        boolean filing = matter.reformMode() == ReformMode.FILING;
+        String processInstance = processes.start(filing ? FILING_PROCESS : matter.processKey(), id, matter.regionId());
         CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
         file.row().processInstanceId = processInstance;
         file.received(java.time.LocalDate.now(clock), calendar);
@@ -185,12 +192,35 @@ public class CaseIntake {
                 "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
         audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
                 .reason(file.row().caseNumber + " " + matter.matterCode()));
+        if (filing) {
+            file.fileOnReceipt(java.time.LocalDate.now(clock), calendar);
+            cases.save(file);
+            timeline.record(file, now, actor, "FILED", messages.text("casework.filing.receipt", file.row().caseNumber));
+            audit.record(AuditRecord.of("casework.case.filed", "Case", id).region(matter.regionId())
+                    .reason(file.row().caseNumber));
+        }
         return file;
     }
 
+    /** BPMN process of a filing: received, filed, ended — no user task. */
+    static final String FILING_PROCESS = "oneseal-filing";
+
     private MatterVersionView published(long matterId) {
-        return catalogue.currentPublished(matterId)
+        MatterVersionView matter = catalogue.currentPublished(matterId)
                 .orElseThrow(() -> InvalidInputException.of("matterId", messages.text("casework.matter.notPublished")));
+        refuseCancelled(matter);
+        return matter;
+    }
+
+    /** 直接取消审批: nobody applies for it any more; the message says what replaced it. Audited. */
+    private void refuseCancelled(MatterVersionView matter) {
+        if (matter.reformMode() == ReformMode.CANCELLED) {
+            audit.recordIndependently(AuditRecord.of("casework.case.apply", "Matter", matter.matterId())
+                    .outcome(AuditOutcome.FAILURE).region(matter.regionId()).reason("approval cancelled: "
+                            + matter.matterCode()));
+            throw InvalidInputException.of("matterId", messages.text("casework.matter.cancelled", matter.name(),
+                    matter.replacedBy()));
+        }
     }
 
     private void checkServiceObject(MatterVersionView matter, AccountKind kind) {

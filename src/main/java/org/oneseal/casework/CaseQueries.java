@@ -167,7 +167,7 @@ public class CaseQueries {
 
     /** What the applicant is told: status moves, not internal assignments or staff names. */
     static final Set<String> APPLICANT_EVENTS = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 
     @Transactional(readOnly = true)

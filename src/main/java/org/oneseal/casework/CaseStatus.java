@@ -19,9 +19,11 @@ public enum CaseStatus {
     /** 不予受理 */
     REFUSED,
     /** 已送达，办结 */
-    DELIVERED;
+    DELIVERED,
+    /** 已备案（证照分离“审批改为备案”：收到即备案，不作实质审查），办结 */
+    FILED;
 
     boolean concluded() {
-        return this == REFUSED || this == DELIVERED;
+        return this == REFUSED || this == DELIVERED || this == FILED;
     }
 }

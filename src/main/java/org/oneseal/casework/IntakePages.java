@@ -30,7 +30,9 @@ class IntakePages {
     @GetMapping("/workbench/intake")
     String form(@RequestParam(required = false) Long matterId, Model model) {
         var scope = currentUser.scope();
-        model.addAttribute("matters", catalogue.published(null).stream().filter(m -> scope.covers(m.regionId())).toList());
+        // a cancelled approval (证照分离 CANCELLED) is not taken in any more
+        model.addAttribute("matters", catalogue.published(null).stream().filter(m -> scope.covers(m.regionId()))
+                .filter(m -> m.reformMode() != org.oneseal.matter.ReformMode.CANCELLED).toList());
         if (matterId != null) {
             model.addAttribute("matter", catalogue.currentPublished(matterId).filter(m -> scope.covers(m.regionId()))
                     .orElseThrow(() -> new NotFoundException("matter " + matterId)));

@@ -89,7 +89,8 @@ class CatalogueExport {
                 nz(e.flow()), nz(e.serviceCommitment()), nz(e.enquiryPhone()), nz(e.complaintPhone()),
                 e.handlingForms().stream().map(Enum::name).collect(Collectors.joining(",")),
                 String.join(",", e.lifeEvents()), nz(e.licenceKind()), e.reformMode() == null ? "" : e.reformMode().name(),
-                String.join(",", flags), e.processKey());
+                String.join(",", flags), e.processKey(), nz(e.reformListVersion()), nz(e.reformBasis()),
+                nz(e.replacedBy()));
     }
 
     private static List<String> materialCells(Matter m, MatterElements.Material mat) {

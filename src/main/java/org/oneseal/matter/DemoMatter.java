@@ -17,7 +17,11 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                   ServiceObject object, String basis, int legal, int promised, int visits, List<String> events,
                   String licence, ReformMode reform, List<String> flags, String fee, String conditions,
                   List<String> materials, List<String> procedures, List<String> questions, Revision v2,
-                  String process) {
+                  String process, String reformList, String reformBasis, String replacedBy) {
+
+    /** The 证照分离 list of the demo matters unless one names another. */
+    static final String REFORM_LIST = "2021年全国版（涉企经营许可事项改革清单）";
+    static final String REFORM_BASIS = "《国务院关于深化“证照分离”改革进一步激发市场主体发展活力的通知》（国发〔2021〕7号）";
 
     @SuppressWarnings("unchecked")
     static DemoMatter of(Map<String, Object> m) {
@@ -27,7 +31,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 str(m, "licence"), m.get("reform") == null ? null : ReformMode.valueOf(str(m, "reform")),
                 list(m, "flags"), str(m, "fee"), str(m, "conditions"), list(m, "materials"), list(m, "procedures"),
                 list(m, "questions"), m.get("v2") == null ? null : Revision.of((Map<String, Object>) m.get("v2")),
-                str(m, "process"));
+                str(m, "process"), str(m, "reformList"), str(m, "reformBasis"), str(m, "replacedBy"));
     }
 
     MatterElements elements(Long departmentId, RegionView region) {
@@ -49,7 +53,10 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 materialList(), flow(), questions.stream().map(DemoMatter::question).toList(),
                 "材料齐全、符合法定形式的，在承诺时限内办结；办理结果可选择邮寄送达或网上下载。",
                 phone, "0999-12315", true, flags.contains("certificateFree"), flags.contains("cityWide"),
-                flags.contains("crossProvince"), flags.contains("bundleMember"), reform, events, process, licence);
+                flags.contains("crossProvince"), flags.contains("bundleMember"), reform,
+                reform == null ? null : reformList == null ? REFORM_LIST : reformList,
+                reform == null ? null : reformBasis == null ? REFORM_BASIS : reformBasis, replacedBy, events, process,
+                licence);
     }
 
     private List<MatterElements.Material> materialList() {
@@ -106,7 +113,8 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                     e.handlingKind(), e.legalLimitDays(), promised, e.onsiteVisits(), e.specialProcedures(), e.free(),
                     e.feeAmount(), e.feeBasis(), e.conditions(), kept, e.flow(), e.questions(), e.serviceCommitment(),
                     e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(),
-                    e.crossProvince(), e.bundleMember(), e.reformMode(), e.lifeEvents(), e.processKey(), e.licenceKind());
+                    e.crossProvince(), e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(),
+                    e.replacedBy(), e.lifeEvents(), e.processKey(), e.licenceKind());
         }
     }
 }

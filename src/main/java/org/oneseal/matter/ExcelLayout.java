@@ -14,7 +14,7 @@ final class ExcelLayout {
     static final List<String> MATTER_COLUMNS = List.of("实施编码", "事项编码", "区划代码", "事项名称", "事项类型",
             "实施部门编码", "实施主体", "事权层级", "服务对象", "办件类型", "法定办结时限", "承诺办结时限", "到现场次数",
             "收费金额", "收费依据", "设定依据", "受理条件", "办理流程", "服务承诺", "咨询电话", "投诉电话", "办理形式",
-            "主题", "证照种类", "证照分离", "标记", "流程模板");
+            "主题", "证照种类", "证照分离", "标记", "流程模板", "证照分离清单版本", "证照分离依据", "取消后的管理方式");
     static final List<String> MATERIAL_COLUMNS = List.of("实施编码", "材料编码", "材料名称", "必要", "关键材料", "原件",
             "电子版", "数据共享", "承诺代替", "份数", "备注");
     static final List<String> FLAGS = List.of("online", "certificateFree", "cityWide", "crossProvince", "bundleMember",

@@ -45,7 +45,8 @@ class GuideApiController {
                  String conditions, List<MatterElements.Material> materials, String flow,
                  List<MatterElements.QuestionAnswer> questions, String serviceCommitment, String enquiryPhone,
                  String complaintPhone, boolean online, boolean certificateFree, boolean cityWide,
-                 boolean crossProvince, boolean bundleMember, ReformMode reformMode, List<String> lifeEvents,
+                 boolean crossProvince, boolean bundleMember, ReformMode reformMode, String reformListVersion,
+                 String reformBasis, String replacedBy, List<String> lifeEvents,
                  String licenceKind) {
     }
 
@@ -80,6 +81,7 @@ class GuideApiController {
                 e.specialProcedures().stream().map(MatterElements.Procedure::view).toList(), e.free(), e.feeAmount(),
                 e.feeBasis(), e.conditions(), e.materials(), e.flow(), e.questions(), e.serviceCommitment(),
                 e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(), e.crossProvince(),
-                e.bundleMember(), e.reformMode(), e.lifeEvents(), e.licenceKind());
+                e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(), e.replacedBy(), e.lifeEvents(),
+                e.licenceKind());
     }
 }

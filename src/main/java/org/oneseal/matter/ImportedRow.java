@@ -15,7 +15,7 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                    BigDecimal fee, String feeBasis, String legalBasis, String conditions, String flow,
                    String commitment, String enquiryPhone, String complaintPhone, List<HandlingForm> forms,
                    List<String> lifeEvents, String licenceKind, ReformMode reformMode, List<String> flags,
-                   String processKey) {
+                   String processKey, String reformListVersion, String reformBasis, String replacedBy) {
 
     static Optional<ImportedRow> read(SheetRow c, DataScope scope, Map<String, RegionView> regions,
             Map<String, OrgUnitView> units, MatterStore store) {
@@ -45,7 +45,8 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                 c.enumOf(8, ServiceObject.class, true), c.enumOf(9, HandlingKind.class, true), c.number(10, 365),
                 c.number(11, 365), c.number(12, 5), c.amount(13), c.text(14, false), c.text(15, false), c.text(16, false),
                 c.text(17, false), c.text(18, false), c.text(19, false), c.text(20, false), forms, c.list(22),
-                c.text(23, false), c.enumOf(24, ReformMode.class, false), flags, c.text(26, false));
+                c.text(23, false), c.enumOf(24, ReformMode.class, false), flags, c.text(26, false),
+                c.text(27, false), c.text(28, false), c.text(29, false));
         return Optional.of(row);
     }
 
@@ -74,7 +75,8 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                 fee == null, fee, feeBasis, conditions, materials, flow,
                 current == null ? List.of() : current.questions(), commitment, enquiryPhone, complaintPhone,
                 flags.contains("online"), flags.contains("certificateFree"), flags.contains("cityWide"),
-                flags.contains("crossProvince"), flags.contains("bundleMember"), reformMode, lifeEvents, processKey,
+                flags.contains("crossProvince"), flags.contains("bundleMember"), reformMode, reformListVersion, reformBasis,
+                replacedBy, lifeEvents, processKey,
                 licenceKind);
     }
 }

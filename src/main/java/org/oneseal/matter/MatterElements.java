@@ -10,6 +10,9 @@ import java.util.List;
  * @param departmentName   name of the competent department when the draft was saved (shown in guides)
  * @param free             true: no fee; otherwise {@code feeAmount} (yuan) and {@code feeBasis}
  * @param reformMode       证照分离 mode, or null when the matter is not on that list
+ * @param reformListVersion the 证照分离 list (and its version) the mode comes from, e.g. 2021年全国版
+ * @param reformBasis      the document that sets the mode, e.g. 国发〔2021〕7号
+ * @param replacedBy       for a CANCELLED approval: what replaced it (a filing, after-the-fact supervision …)
  * @param processKey       BPMN process key, {@code oneseal-case} by default
  * @param licenceKind      kind of licence issued, or null
  */
@@ -22,7 +25,8 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                              List<Material> materials, String flow, List<QuestionAnswer> questions,
                              String serviceCommitment, String enquiryPhone, String complaintPhone, boolean online,
                              boolean certificateFree, boolean cityWide, boolean crossProvince, boolean bundleMember,
-                             ReformMode reformMode, List<String> lifeEvents, String processKey, String licenceKind) {
+                             ReformMode reformMode, String reformListVersion, String reformBasis, String replacedBy,
+                             List<String> lifeEvents, String processKey, String licenceKind) {
 
     public static final String DEFAULT_PROCESS = "oneseal-case";
 
@@ -36,6 +40,13 @@ public record MatterElements(String name, MatterType type, long departmentId, St
         processKey = processKey == null || processKey.isBlank() ? DEFAULT_PROCESS : processKey.trim();
         licenceKind = licenceKind == null || licenceKind.isBlank() ? null : licenceKind.trim();
         feeAmount = free ? null : feeAmount;
+        reformListVersion = blankToNull(reformListVersion);
+        reformBasis = blankToNull(reformBasis);
+        replacedBy = blankToNull(replacedBy);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** 申请材料. {@code original}: 原件 (else 复印件); {@code electronicAccepted}: 电子版可 (else 纸质). */
@@ -66,6 +77,6 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                 legalBasis, serviceObject, handlingForms, handlingKind, legalLimitDays, promisedLimitDays, onsiteVisits,
                 specialProcedures, free, feeAmount, feeBasis, conditions, materials, flow, questions, serviceCommitment,
                 enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince, bundleMember, reformMode,
-                lifeEvents, processKey, licenceKind);
+                reformListVersion, reformBasis, replacedBy, lifeEvents, processKey, licenceKind);
     }
 }

@@ -71,7 +71,8 @@ final class MatterVersion {
                 e.type(), e.departmentId(), matter.regionId(), e.competence(), e.serviceObject(), e.handlingKind(),
                 e.legalLimitDays(), e.promisedLimitDays(), e.onsiteVisits(), e.processKey(), e.licenceKind(),
                 e.materials().stream().map(MatterElements.Material::view).toList(),
-                e.specialProcedures().stream().map(MatterElements.Procedure::view).toList(), state);
+                e.specialProcedures().stream().map(MatterElements.Procedure::view).toList(), state, e.reformMode(),
+                e.replacedBy());
     }
 
     VersionSummary summary() {

@@ -9,11 +9,14 @@ import java.util.List;
  * @param regionId       region of the implementing body (identity module)
  * @param processKey     BPMN process key ({@code oneseal-case} unless the matter has its own)
  * @param licenceKind    kind of licence issued on a grant, or null when none is issued
+ * @param reformMode     证照分离 mode, or null: CANCELLED is not applied for, FILING is filed on receipt
+ * @param replacedBy     for a CANCELLED approval, what replaced it
  */
 public record MatterVersionView(long versionId, long matterId, int versionNumber, String matterCode,
                                 String implementationCode, String name, MatterType type, long departmentId,
                                 long regionId, CompetenceLevel competence, ServiceObject serviceObject,
                                 HandlingKind handlingKind, int legalLimitDays, int promisedLimitDays, int onsiteVisits,
                                 String processKey, String licenceKind, List<MaterialRequirementView> materials,
-                                List<SpecialProcedureView> specialProcedures, MatterVersionState state) {
+                                List<SpecialProcedureView> specialProcedures, MatterVersionState state,
+                                ReformMode reformMode, String replacedBy) {
 }

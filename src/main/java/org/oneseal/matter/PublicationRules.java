@@ -40,7 +40,36 @@ final class PublicationRules {
         fees(problems, e);
         materials(problems, e);
         procedures(problems, e);
+        reform(problems, e);
         return problems;
+    }
+
+    /**
+     * 证照分离: a mode names its list and basis; the list is of enterprise operating permits; an approval that
+     * was cancelled says what replaced it (and is no longer applied for, so it needs no process of its own).
+     */
+    private static void reform(List<Problem> problems, MatterElements e) {
+        if (e.reformMode() == null) {
+            if (e.reformListVersion() != null || e.reformBasis() != null || e.replacedBy() != null) {
+                problems.add(new Problem("reformMode", "matter.rule.reformModeMissing"));
+            }
+            return;
+        }
+        if (e.reformListVersion() == null) {
+            problems.add(new Problem("reformListVersion", "matter.rule.reformListVersion"));
+        }
+        if (e.reformBasis() == null) {
+            problems.add(new Problem("reformBasis", "matter.rule.reformBasis"));
+        }
+        if (e.serviceObject() == ServiceObject.PERSON) {
+            problems.add(new Problem("reformMode", "matter.rule.reformEnterprise"));
+        }
+        if (e.reformMode() == ReformMode.CANCELLED && e.replacedBy() == null) {
+            problems.add(new Problem("replacedBy", "matter.rule.replacedBy"));
+        }
+        if (e.reformMode() != ReformMode.CANCELLED && e.replacedBy() != null) {
+            problems.add(new Problem("replacedBy", "matter.rule.replacedByOnlyCancelled"));
+        }
     }
 
     private static void limits(List<Problem> problems, MatterElements e) {
