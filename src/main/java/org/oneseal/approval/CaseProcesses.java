@@ -32,6 +32,13 @@ public interface CaseProcesses {
      */
     void complete(long caseId, String stepKey, String outcome, String actor);
 
+    /**
+     * Ends the case's process where it stands (终止: e.g. a deferred material never arrived), with the reason kept
+     * in the engine's history. Does nothing when the process has ended already. Publishes no event: the caller
+     * concludes the case itself.
+     */
+    void terminate(long caseId, String reason);
+
     /** The keys of the case's active steps (empty when the process has ended). */
     List<String> activeSteps(long caseId);
 

@@ -93,6 +93,14 @@ class FlowableCaseProcesses implements CaseProcesses {
     }
 
     @Override
+    @Transactional
+    public void terminate(long caseId, String reason) {
+        caseLock.lock(caseId);
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(CaseKeys.businessKey(caseId)).list()
+                .forEach(p -> runtime.deleteProcessInstance(p.getId(), reason));
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public List<String> activeSteps(long caseId) {
         return tasks.createTaskQuery()

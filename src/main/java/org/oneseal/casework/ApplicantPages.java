@@ -21,8 +21,11 @@ class ApplicantPages {
     private final CaseQueries queries;
     private final org.oneseal.license.Licensing licensing;
 
+    private final CaseDeferrals deferrals;
+
     ApplicantPages(MatterCatalogue catalogue, CaseIntake intake, CaseCorrection correction, CaseQueries queries,
-            org.oneseal.license.Licensing licensing) {
+            org.oneseal.license.Licensing licensing, CaseDeferrals deferrals) {
+        this.deferrals = deferrals;
         this.catalogue = catalogue;
         this.intake = intake;
         this.correction = correction;
@@ -76,6 +79,8 @@ class ApplicantPages {
     String apply(@PathVariable long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note, @RequestParam(required = false) String submissionKey,
             @RequestParam(required = false) Long draftId, @RequestParam(defaultValue = "submit") String action,
+            @RequestParam(required = false) java.util.List<String> defer, @RequestParam(required = false) String deferralDue,
+            @RequestParam(required = false) Boolean deferralCommitment,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         var files = Uploads.of(request);
         try {
@@ -85,7 +90,8 @@ class ApplicantPages {
                 return "redirect:/apply/" + matterId + "?draft=" + d.id();
             }
             CaseView c = draftId != null ? intake.submitDraft(draftId, files)
-                    : intake.apply(new Application(matterId, phone, note), files, submissionKey);
+                    : intake.apply(new Application(matterId, phone, note), files, submissionKey,
+                            CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/me/cases/" + c.id();
         } catch (InvalidInputException e) {
@@ -111,6 +117,23 @@ class ApplicantPages {
     String myCase(@PathVariable long id, Model model) {
         model.addAttribute("detail", queries.myCase(id));
         return "casework/my-case";
+    }
+
+    /** 补交容缺材料. */
+    @PostMapping("/me/cases/{id}/deferred-materials")
+    String supply(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
+        try {
+            deferrals.supply(id, Uploads.of(request));
+            redirect.addFlashAttribute("supplied", true);
+            return "redirect:/me/cases/" + id;
+        } catch (InvalidInputException e) {
+            model.addAttribute("errors", e.fieldErrors());
+            return myCase(id, model);
+        } catch (org.oneseal.shared.BusinessRuleViolation e) {
+            model.addAttribute("errors", java.util.Map.of("case", e.getMessage()));
+            return myCase(id, model);
+        }
     }
 
     @PostMapping("/me/cases/{id}/correction")

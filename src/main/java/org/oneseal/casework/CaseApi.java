@@ -33,7 +33,11 @@ class CaseApi {
     private final CaseHandling handling;
     private final CaseQueries queries;
 
-    CaseApi(CaseIntake intake, CaseCorrection correction, CaseHandling handling, CaseQueries queries) {
+    private final CaseDeferrals deferrals;
+
+    CaseApi(CaseIntake intake, CaseCorrection correction, CaseHandling handling, CaseQueries queries,
+            CaseDeferrals deferrals) {
+        this.deferrals = deferrals;
         this.intake = intake;
         this.correction = correction;
         this.handling = handling;
@@ -42,13 +46,24 @@ class CaseApi {
 
     @PostMapping(path = "/cases", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传；同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422")
+    @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传；同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422。"
+            + "容缺受理：defer=<材料编码>（可多个，限非关键的必要材料）、deferralDue=补交期限（yyyy-MM-dd）、deferralCommitment=true（申请人承诺）")
     CaseView apply(@RequestParam Long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note,
             @Parameter(description = "幂等键") @RequestHeader(name = "Idempotency-Key", required = false) String key,
+            @Parameter(description = "容缺材料编码") @RequestParam(required = false) List<String> defer,
+            @Parameter(description = "容缺材料补交期限") @RequestParam(required = false) String deferralDue,
+            @Parameter(description = "申请人承诺按期补交") @RequestParam(required = false) Boolean deferralCommitment,
             jakarta.servlet.http.HttpServletRequest request) {
         Application application = new Application(matterId, phone, note);
-        return intake.apply(application, Uploads.of(request), key);
+        return intake.apply(application, Uploads.of(request), key,
+                CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
+    }
+
+    @PostMapping(path = "/cases/mine/{id}/deferred-materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "补交容缺材料", description = "文件部分 file.<材料编码>，限本办件待补交的容缺材料")
+    CaseView supply(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request) {
+        return deferrals.supply(id, Uploads.of(request));
     }
 
     @GetMapping("/cases/mine")

@@ -36,8 +36,9 @@ public class CaseDecisions {
     private final CurrentUser currentUser;
     private final CaseworkMessages messages;
     private final WorkingDayCalendar calendar;
+    private final CaseDeferrals deferrals;
 
-    CaseDecisions(CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
+    CaseDecisions(CaseDeferrals deferrals, CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
             OrganisationManagement organisation, CaseProcesses processes, CurrentUser currentUser,
             CaseworkMessages messages, WorkingDayCalendar calendar) {
         this.handling = handling;
@@ -48,6 +49,7 @@ public class CaseDecisions {
         this.currentUser = currentUser;
         this.messages = messages;
         this.calendar = calendar;
+        this.deferrals = deferrals;
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)
@@ -59,6 +61,9 @@ public class CaseDecisions {
         CaseFile.CaseRow row = file.row();
         MatterVersionView matter = catalogue.version(row.matterVersionId);
         LocalDate today = handling.today();
+        if (grant) {
+            deferrals.requireNoneMissing(file); // 容缺: no licence before the deferred materials arrive
+        }
         file.decide(grant, today, calendar); // refuses a case not awaiting a decision before anything is signed
         String issuer = organisation.get(currentUser.scope(), row.departmentId).name();
         DecisionView document = licensing.signDecision(new IssueDecision(caseId, row.caseNumber, row.matterName,

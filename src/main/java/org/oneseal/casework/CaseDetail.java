@@ -2,7 +2,10 @@ package org.oneseal.casework;
 
 import java.util.List;
 
-/** A case with its timeline, open deficiencies and submitted materials. */
+/**
+ * A case with its timeline, open deficiencies (of a correction notice), submitted materials and the materials
+ * it was taken in without (容缺).
+ */
 public record CaseDetail(CaseView summary, List<CaseEventView> timeline, List<Deficiency> openDeficiencies,
-                         List<MaterialView> materials) {
+                         List<MaterialView> materials, List<DeferredMaterialView> deferredMaterials) {
 }

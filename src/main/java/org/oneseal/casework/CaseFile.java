@@ -136,6 +136,36 @@ class CaseFile {
         refreshDue(today, calendar);
     }
 
+    /**
+     * 容缺材料逾期, matter rule SUSPEND: the clock stops (if it runs) until the material arrives. Returns whether
+     * this stopped it (a clock not started yet, or stopped by a special procedure, is left alone).
+     */
+    boolean suspendForDeferral(LocalDate today, WorkingDayCalendar calendar) {
+        if (row.status.concluded() || !clock.started() || clock.paused()) {
+            return false;
+        }
+        clock = clock.pause(today);
+        refreshDue(today, calendar);
+        return true;
+    }
+
+    /** The deferred material arrived: the clock this case's deferral stopped runs again. */
+    void resumeAfterDeferral(LocalDate today, WorkingDayCalendar calendar) {
+        if (clock.paused()) {
+            clock = clock.resume(today, calendar);
+            refreshDue(today, calendar);
+        }
+    }
+
+    /** 终止办理: the case ends where it stands (e.g. a deferred material never arrived and the matter says so). */
+    void terminate(LocalDate today, WorkingDayCalendar calendar) {
+        if (row.status.concluded() || row.status == CaseStatus.DRAFT) {
+            throw new IllegalCaseTransition("办件" + row.caseNumber + "当前状态为“" + label(row.status) + "”，不能终止");
+        }
+        row.concludedOn = today;
+        moveTo(CaseStatus.TERMINATED, today, calendar);
+    }
+
     void stepReached(String step, String candidateRole) {
         row.currentStep = step;
         row.candidateRole = candidateRole;
@@ -210,6 +240,7 @@ class CaseFile {
             case REFUSED -> "不予受理";
             case DELIVERED -> "已办结";
             case FILED -> "已备案";
+            case TERMINATED -> "已终止";
         };
     }
 

@@ -44,11 +44,13 @@ public class CaseIntake {
     private final AuditLog audit;
     private final org.oneseal.calendar.WorkingDayCalendar calendar;
     private final Clock clock;
+    private final CaseDeferrals deferrals;
 
-    CaseIntake(MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
+    CaseIntake(CaseDeferrals deferrals, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
             CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
             CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit,
             org.oneseal.calendar.WorkingDayCalendar calendar, Clock clock) {
+        this.deferrals = deferrals;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -67,6 +69,13 @@ public class CaseIntake {
     /** The signed-in applicant applies. With an Idempotency-Key, a repeat returns the case made first. */
     @Transactional
     public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey) {
+        return apply(application, files, idempotencyKey, CaseDeferrals.Deferral.NONE);
+    }
+
+    /** As above, with materials deferred on the applicant's commitment (容缺). */
+    @Transactional
+    public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey,
+            CaseDeferrals.Deferral deferral) {
         AccountPrincipal me = applicant();
         ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
         String hash = RequestHash.of(application.matterId(), application.phone(), application.note(), files);
@@ -76,7 +85,7 @@ public class CaseIntake {
         }
         MatterVersionView matter = published(application.matterId());
         checkServiceObject(matter, applicant.kind());
-        CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername());
+        CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername(), deferral);
         idempotency.complete(me.accountId(), idempotencyKey, file.id());
         return views.of(cases.find(file.id()).orElseThrow());
     }
@@ -145,6 +154,13 @@ public class CaseIntake {
     @Transactional
     @PreAuthorize("hasAuthority('casework:intake')")
     public CaseView intake(WindowIntake intake, List<SubmittedFile> files) {
+        return intake(intake, files, CaseDeferrals.Deferral.NONE);
+    }
+
+    /** As above; the applicant at the window commits to supply the deferred materials later (容缺受理). */
+    @Transactional
+    @PreAuthorize("hasAuthority('casework:intake')")
+    public CaseView intake(WindowIntake intake, List<SubmittedFile> files, CaseDeferrals.Deferral deferral) {
         DataScope scope = currentUser.scope();
         MatterVersionView matter = published(intake.matterId());
         if (!scope.covers(matter.regionId())) {
@@ -158,23 +174,26 @@ public class CaseIntake {
         }
         checkServiceObject(matter, applicant.kind());
         String staff = currentUser.principal().orElseThrow().getUsername();
-        CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff);
+        CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff, deferral);
         return views.of(cases.find(file.id()).orElseThrow());
     }
 
     private CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
-            String intakeStaff, List<SubmittedFile> files, String actor) {
+            String intakeStaff, List<SubmittedFile> files, String actor, CaseDeferrals.Deferral deferral) {
         if (phone != null && !phone.isBlank() && !phone.strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
             throw InvalidInputException.of("phone", messages.text("casework.phone.pattern"));
         }
-        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages);
+        deferrals.check(matter, files, deferral);
+        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, true, deferral.codes());
         Instant now = clock.instant();
         CaseFile.CaseRow row = CaseRows.newRow(matter, applicant, phone, channel, intakeStaff, now);
         row.caseNumber = cases.nextCaseNumber("SP", java.time.LocalDate.now(clock).getYear());
         long id = cases.insert(row);
         checked.forEach(f -> materials.store(id, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
                 f.sm3(), now, actor));
-        return startProcess(id, matter, actor, channel, now);
+        CaseFile file = startProcess(id, matter, actor, channel, now);
+        deferrals.declare(file, matter, deferral, now, actor);
+        return file;
     }
 
     /**

@@ -37,8 +37,12 @@ public class CaseQueries {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final DeferredMaterials deferred;
+
     CaseQueries(JdbcClient jdbc, CaseRepository cases, CaseTimeline timeline, CaseMaterials materials, CaseViews views,
-            CurrentUser currentUser, WorkingDayCalendar calendar, AuditLog audit, Clock clock) {
+            CurrentUser currentUser, WorkingDayCalendar calendar, AuditLog audit, DeferredMaterials deferred,
+            Clock clock) {
+        this.deferred = deferred;
         this.jdbc = jdbc;
         this.cases = cases;
         this.timeline = timeline;
@@ -167,7 +171,8 @@ public class CaseQueries {
 
     /** What the applicant is told: status moves, not internal assignments or staff names. */
     static final Set<String> APPLICANT_EVENTS = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "MATERIAL_DEFERRED",
+            "DEFERRED_MATERIAL_SUPPLIED", "DEFERRED_MATERIAL_REMINDER", "DEFERRED_MATERIAL_OVERDUE", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 
     @Transactional(readOnly = true)
@@ -181,7 +186,7 @@ public class CaseQueries {
                 null, null, null, s.submittedAt(), s.acceptedOn(), s.promisedDue(), s.legalDue(), s.promisedDays(),
                 s.legalDays(), s.extended(), s.paused(), s.urgency(), s.concludedOn(), s.licenceId(),
                 s.decisionDocumentId());
-        return new CaseDetail(summary, told, full.openDeficiencies(), full.materials());
+        return new CaseDetail(summary, told, full.openDeficiencies(), full.materials(), full.deferredMaterials());
     }
 
     /** A submitted file, for a staff member who handles cases in scope, or the applicant who owns the case. */
@@ -205,7 +210,7 @@ public class CaseQueries {
 
     private CaseDetail detailOf(CaseFile file) {
         return new CaseDetail(views.of(file), timeline.of(file.id()), timeline.openDeficiencies(file.id()),
-                materials.current(file.id()));
+                materials.current(file.id()), deferred.of(file.id()));
     }
 
     private WorkItem item(CaseFile file) {

@@ -21,9 +21,11 @@ public enum CaseStatus {
     /** 已送达，办结 */
     DELIVERED,
     /** 已备案（证照分离“审批改为备案”：收到即备案，不作实质审查），办结 */
-    FILED;
+    FILED,
+    /** 终止办理（如容缺材料逾期未补交，事项规定终止的），办结 */
+    TERMINATED;
 
     boolean concluded() {
-        return this == REFUSED || this == DELIVERED || this == FILED;
+        return this == REFUSED || this == DELIVERED || this == FILED || this == TERMINATED;
     }
 }

@@ -22,6 +22,12 @@ record CheckedFile(String requirementCode, String fileName, String contentType, 
     /** As above; {@code requireRequired} false for a correction, where only the deficient materials come. */
     static List<CheckedFile> checkAll(MatterVersionView matter, List<SubmittedFile> files, CaseworkMessages messages,
             boolean requireRequired) {
+        return checkAll(matter, files, messages, requireRequired, Set.of());
+    }
+
+    /** As above; the materials in {@code deferred} (容缺, checked by {@link CaseDeferrals}) may be missing. */
+    static List<CheckedFile> checkAll(MatterVersionView matter, List<SubmittedFile> files, CaseworkMessages messages,
+            boolean requireRequired, Set<String> deferred) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         Set<String> known = matter.materials().stream().map(MaterialRequirementView::code).collect(Collectors.toSet());
         List<CheckedFile> checked = new ArrayList<>();
@@ -41,6 +47,7 @@ record CheckedFile(String requirementCode, String fileName, String contentType, 
         }
         Set<String> given = files.stream().map(SubmittedFile::requirementCode).collect(Collectors.toSet());
         matter.materials().stream().filter(m -> requireRequired && m.required()).filter(m -> !given.contains(m.code()))
+                .filter(m -> !deferred.contains(m.code()))
                 .forEach(m -> errors.add("materials[" + m.code() + "]", messages.text("casework.material.missing", m.name())));
         errors.throwIfAny();
         return checked;

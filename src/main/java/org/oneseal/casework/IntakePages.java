@@ -43,10 +43,12 @@ class IntakePages {
     @PostMapping("/workbench/intake")
     String take(@RequestParam Long matterId, @RequestParam(defaultValue = "") String applicantIdentifier,
             @RequestParam(defaultValue = "") String applicantName, @RequestParam(required = false) String phone,
+            @RequestParam(required = false) java.util.List<String> defer,
+            @RequestParam(required = false) String deferralDue, @RequestParam(required = false) Boolean deferralCommitment,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone),
-                    Uploads.of(request));
+                    Uploads.of(request), CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
             redirect.addFlashAttribute("done", true);
             return "redirect:/workbench/cases/" + c.id();
         } catch (InvalidInputException e) {

@@ -17,7 +17,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                   ServiceObject object, String basis, int legal, int promised, int visits, List<String> events,
                   String licence, ReformMode reform, List<String> flags, String fee, String conditions,
                   List<String> materials, List<String> procedures, List<String> questions, Revision v2,
-                  String process, String reformList, String reformBasis, String replacedBy) {
+                  String process, String reformList, String reformBasis, String replacedBy, String deferral) {
 
     /** The 证照分离 list of the demo matters unless one names another. */
     static final String REFORM_LIST = "2021年全国版（涉企经营许可事项改革清单）";
@@ -31,7 +31,8 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 str(m, "licence"), m.get("reform") == null ? null : ReformMode.valueOf(str(m, "reform")),
                 list(m, "flags"), str(m, "fee"), str(m, "conditions"), list(m, "materials"), list(m, "procedures"),
                 list(m, "questions"), m.get("v2") == null ? null : Revision.of((Map<String, Object>) m.get("v2")),
-                str(m, "process"), str(m, "reformList"), str(m, "reformBasis"), str(m, "replacedBy"));
+                str(m, "process"), str(m, "reformList"), str(m, "reformBasis"), str(m, "replacedBy"),
+                str(m, "deferral"));
     }
 
     MatterElements elements(Long departmentId, RegionView region) {
@@ -55,7 +56,8 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 phone, "0999-12315", true, flags.contains("certificateFree"), flags.contains("cityWide"),
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reform,
                 reform == null ? null : reformList == null ? REFORM_LIST : reformList,
-                reform == null ? null : reformBasis == null ? REFORM_BASIS : reformBasis, replacedBy, events, process,
+                reform == null ? null : reformBasis == null ? REFORM_BASIS : reformBasis, replacedBy,
+                deferral == null ? null : DeferralRule.valueOf(deferral), events, process,
                 licence);
     }
 
@@ -114,7 +116,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                     e.feeAmount(), e.feeBasis(), e.conditions(), kept, e.flow(), e.questions(), e.serviceCommitment(),
                     e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(),
                     e.crossProvince(), e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(),
-                    e.replacedBy(), e.lifeEvents(), e.processKey(), e.licenceKind());
+                    e.replacedBy(), e.deferralRule(), e.lifeEvents(), e.processKey(), e.licenceKind());
         }
     }
 }

@@ -165,6 +165,7 @@ class DraftController {
         model.addAttribute("handlingForms", HandlingForm.values());
         model.addAttribute("handlingKinds", HandlingKind.values());
         model.addAttribute("reformModes", ReformMode.values());
+        model.addAttribute("deferralRules", DeferralRule.values());
         return "matter/draft";
     }
 

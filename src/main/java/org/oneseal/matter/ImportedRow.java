@@ -76,7 +76,7 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                 current == null ? List.of() : current.questions(), commitment, enquiryPhone, complaintPhone,
                 flags.contains("online"), flags.contains("certificateFree"), flags.contains("cityWide"),
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reformMode, reformListVersion, reformBasis,
-                replacedBy, lifeEvents, processKey,
+                replacedBy, current == null ? null : current.deferralRule(), lifeEvents, processKey,
                 licenceKind);
     }
 }

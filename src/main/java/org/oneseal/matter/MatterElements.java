@@ -13,6 +13,7 @@ import java.util.List;
  * @param reformListVersion the 证照分离 list (and its version) the mode comes from, e.g. 2021年全国版
  * @param reformBasis      the document that sets the mode, e.g. 国发〔2021〕7号
  * @param replacedBy       for a CANCELLED approval: what replaced it (a filing, after-the-fact supervision …)
+ * @param deferralRule     容缺受理: what a missing material overdue does to the case (SUSPEND unless TERMINATE)
  * @param processKey       BPMN process key, {@code oneseal-case} by default
  * @param licenceKind      kind of licence issued, or null
  */
@@ -26,7 +27,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                              String serviceCommitment, String enquiryPhone, String complaintPhone, boolean online,
                              boolean certificateFree, boolean cityWide, boolean crossProvince, boolean bundleMember,
                              ReformMode reformMode, String reformListVersion, String reformBasis, String replacedBy,
-                             List<String> lifeEvents, String processKey, String licenceKind) {
+                             DeferralRule deferralRule, List<String> lifeEvents, String processKey, String licenceKind) {
 
     public static final String DEFAULT_PROCESS = "oneseal-case";
 
@@ -43,6 +44,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
         reformListVersion = blankToNull(reformListVersion);
         reformBasis = blankToNull(reformBasis);
         replacedBy = blankToNull(replacedBy);
+        deferralRule = deferralRule == null ? DeferralRule.SUSPEND : deferralRule;
     }
 
     private static String blankToNull(String s) {
@@ -77,6 +79,6 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                 legalBasis, serviceObject, handlingForms, handlingKind, legalLimitDays, promisedLimitDays, onsiteVisits,
                 specialProcedures, free, feeAmount, feeBasis, conditions, materials, flow, questions, serviceCommitment,
                 enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince, bundleMember, reformMode,
-                reformListVersion, reformBasis, replacedBy, lifeEvents, processKey, licenceKind);
+                reformListVersion, reformBasis, replacedBy, deferralRule, lifeEvents, processKey, licenceKind);
     }
 }

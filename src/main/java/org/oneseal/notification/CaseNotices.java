@@ -19,7 +19,8 @@ class CaseNotices {
      * (《行政许可法》第四十二条、第四十五条).
      */
     static final Set<String> ANNOUNCED = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "DEFERRED_MATERIAL_REMINDER",
+            "DEFERRED_MATERIAL_OVERDUE", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 
     private final MessageSource messages;
