@@ -22,10 +22,12 @@ class ApplicantPages {
     private final org.oneseal.license.Licensing licensing;
 
     private final CaseDeferrals deferrals;
+    private final CaseCommitments commitments;
 
-    ApplicantPages(MatterCatalogue catalogue, CaseIntake intake, CaseCorrection correction, CaseQueries queries,
+    ApplicantPages(CaseCommitments commitments, MatterCatalogue catalogue, CaseIntake intake, CaseCorrection correction, CaseQueries queries,
             org.oneseal.license.Licensing licensing, CaseDeferrals deferrals) {
         this.deferrals = deferrals;
+        this.commitments = commitments;
         this.catalogue = catalogue;
         this.intake = intake;
         this.correction = correction;
@@ -57,6 +59,10 @@ class ApplicantPages {
         }
         model.addAttribute("matter", catalogue.currentPublished(matterId)
                 .orElseThrow(() -> new NotFoundException("matter " + matterId)));
+        commitments.notice(matterId).ifPresent(n -> {
+            model.addAttribute("notice", n);
+            model.addAttribute("commitmentBarred", commitments.myIneligibility().orElse(null));
+        });
         return "casework/apply";
     }
 
@@ -81,6 +87,7 @@ class ApplicantPages {
             @RequestParam(required = false) Long draftId, @RequestParam(defaultValue = "submit") String action,
             @RequestParam(required = false) java.util.List<String> defer, @RequestParam(required = false) String deferralDue,
             @RequestParam(required = false) Boolean deferralCommitment,
+            @RequestParam(required = false) Boolean commitment, @RequestParam(required = false) String commitmentNotice,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         var files = Uploads.of(request);
         try {
@@ -91,7 +98,8 @@ class ApplicantPages {
             }
             CaseView c = draftId != null ? intake.submitDraft(draftId, files)
                     : intake.apply(new Application(matterId, phone, note), files, submissionKey,
-                            CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
+                            CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment),
+                            new CaseCommitments.Choice(Boolean.TRUE.equals(commitment), commitmentNotice));
             redirect.addFlashAttribute("submitted", true);
             return "redirect:/me/cases/" + c.id();
         } catch (InvalidInputException e) {
@@ -116,6 +124,7 @@ class ApplicantPages {
     @GetMapping("/me/cases/{id}")
     String myCase(@PathVariable long id, Model model) {
         model.addAttribute("detail", queries.myCase(id));
+        commitments.signed(id).ifPresent(s -> model.addAttribute("signedNotice", s));
         return "casework/my-case";
     }
 

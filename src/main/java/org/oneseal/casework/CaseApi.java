@@ -54,10 +54,13 @@ class CaseApi {
             @Parameter(description = "容缺材料编码") @RequestParam(required = false) List<String> defer,
             @Parameter(description = "容缺材料补交期限") @RequestParam(required = false) String deferralDue,
             @Parameter(description = "申请人承诺按期补交") @RequestParam(required = false) Boolean deferralCommitment,
+            @Parameter(description = "告知承诺制：以签署告知承诺书代替证明材料") @RequestParam(required = false) Boolean commitment,
+            @Parameter(description = "所阅读的告知承诺书版本") @RequestParam(required = false) String commitmentNotice,
             jakarta.servlet.http.HttpServletRequest request) {
         Application application = new Application(matterId, phone, note);
         return intake.apply(application, Uploads.of(request), key,
-                CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
+                CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment),
+                new CaseCommitments.Choice(Boolean.TRUE.equals(commitment), commitmentNotice));
     }
 
     @PostMapping(path = "/cases/mine/{id}/deferred-materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -37,8 +37,9 @@ public class CaseDecisions {
     private final CaseworkMessages messages;
     private final WorkingDayCalendar calendar;
     private final CaseDeferrals deferrals;
+    private final CaseCommitments commitments;
 
-    CaseDecisions(CaseDeferrals deferrals, CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
+    CaseDecisions(CaseDeferrals deferrals, CaseCommitments commitments, CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
             OrganisationManagement organisation, CaseProcesses processes, CurrentUser currentUser,
             CaseworkMessages messages, WorkingDayCalendar calendar) {
         this.handling = handling;
@@ -50,6 +51,7 @@ public class CaseDecisions {
         this.messages = messages;
         this.calendar = calendar;
         this.deferrals = deferrals;
+        this.commitments = commitments;
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)
@@ -77,6 +79,9 @@ public class CaseDecisions {
         }
         CaseView view = handling.apply(file, grant ? "GRANTED" : "DENIED", decision.reasons().strip(), f -> { })
                 .view();
+        if (grant) {
+            commitments.granted(file, matter); // 告知承诺: the verification the matter sets
+        }
         processes.complete(caseId, "decide", grant ? "GRANT" : "DENY", handling.me());
         return view;
     }

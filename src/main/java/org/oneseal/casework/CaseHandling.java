@@ -37,10 +37,12 @@ public class CaseHandling {
     private final org.oneseal.identity.StaffDirectory staff;
     private final org.oneseal.matter.MatterCatalogue catalogue;
     private final Clock clock;
+    private final CommitmentStore commitmentStore;
 
-    CaseHandling(CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
+    CaseHandling(CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
             CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
             org.oneseal.identity.StaffDirectory staff, org.oneseal.matter.MatterCatalogue catalogue, Clock clock) {
+        this.commitmentStore = commitmentStore;
         this.staff = staff;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -57,7 +59,16 @@ public class CaseHandling {
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:prereview')")
     public CaseView accept(long caseId) {
-        return advance(caseId, "preReview", "ACCEPT", "ACCEPTED", null, f -> f.accept(today(), calendar));
+        CaseView accepted = advance(caseId, "preReview", "ACCEPT", "ACCEPTED", null, f -> f.accept(today(), calendar));
+        CaseFile file = cases.lock(caseId).orElseThrow(); // the step the process has moved to
+        if (commitmentStore.ofCase(caseId).isPresent() && "review".equals(file.row().currentStep)) {
+            // 告知承诺: no substantive review of what the applicant committed to; the chief can decide on the spot
+            accepted = apply(file, "REVIEWED", messages.text("casework.commitment.noReview"),
+                    f -> f.reviewed(today(), calendar)).view();
+            processes.complete(caseId, "review", "DONE", me());
+            accepted = views.of(cases.find(caseId).orElseThrow());
+        }
+        return accepted;
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)

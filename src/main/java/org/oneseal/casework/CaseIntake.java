@@ -45,12 +45,14 @@ public class CaseIntake {
     private final org.oneseal.calendar.WorkingDayCalendar calendar;
     private final Clock clock;
     private final CaseDeferrals deferrals;
+    private final CaseCommitments commitments;
 
-    CaseIntake(CaseDeferrals deferrals, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
+    CaseIntake(CaseDeferrals deferrals, CaseCommitments commitments, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
             CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
             CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit,
             org.oneseal.calendar.WorkingDayCalendar calendar, Clock clock) {
         this.deferrals = deferrals;
+        this.commitments = commitments;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -69,13 +71,16 @@ public class CaseIntake {
     /** The signed-in applicant applies. With an Idempotency-Key, a repeat returns the case made first. */
     @Transactional
     public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey) {
-        return apply(application, files, idempotencyKey, CaseDeferrals.Deferral.NONE);
+        return apply(application, files, idempotencyKey, CaseDeferrals.Deferral.NONE, CaseCommitments.Choice.NONE);
     }
 
-    /** As above, with materials deferred on the applicant's commitment (容缺). */
+    /**
+     * As above, with materials deferred on the applicant's commitment to supply them (容缺), and/or proof replaced
+     * by signing the matter's written notice (告知承诺).
+     */
     @Transactional
     public CaseView apply(Application application, List<SubmittedFile> files, String idempotencyKey,
-            CaseDeferrals.Deferral deferral) {
+            CaseDeferrals.Deferral deferral, CaseCommitments.Choice commitment) {
         AccountPrincipal me = applicant();
         ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
         String hash = RequestHash.of(application.matterId(), application.phone(), application.note(), files);
@@ -85,7 +90,8 @@ public class CaseIntake {
         }
         MatterVersionView matter = published(application.matterId());
         checkServiceObject(matter, applicant.kind());
-        CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername(), deferral);
+        CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername(), deferral,
+                commitment);
         idempotency.complete(me.accountId(), idempotencyKey, file.id());
         return views.of(cases.find(file.id()).orElseThrow());
     }
@@ -154,13 +160,14 @@ public class CaseIntake {
     @Transactional
     @PreAuthorize("hasAuthority('casework:intake')")
     public CaseView intake(WindowIntake intake, List<SubmittedFile> files) {
-        return intake(intake, files, CaseDeferrals.Deferral.NONE);
+        return intake(intake, files, CaseDeferrals.Deferral.NONE, CaseCommitments.Choice.NONE);
     }
 
     /** As above; the applicant at the window commits to supply the deferred materials later (容缺受理). */
     @Transactional
     @PreAuthorize("hasAuthority('casework:intake')")
-    public CaseView intake(WindowIntake intake, List<SubmittedFile> files, CaseDeferrals.Deferral deferral) {
+    public CaseView intake(WindowIntake intake, List<SubmittedFile> files, CaseDeferrals.Deferral deferral,
+            CaseCommitments.Choice commitment) {
         DataScope scope = currentUser.scope();
         MatterVersionView matter = published(intake.matterId());
         if (!scope.covers(matter.regionId())) {
@@ -174,17 +181,23 @@ public class CaseIntake {
         }
         checkServiceObject(matter, applicant.kind());
         String staff = currentUser.principal().orElseThrow().getUsername();
-        CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff, deferral);
+        CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff, deferral, commitment);
         return views.of(cases.find(file.id()).orElseThrow());
     }
 
     private CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
-            String intakeStaff, List<SubmittedFile> files, String actor, CaseDeferrals.Deferral deferral) {
+            String intakeStaff, List<SubmittedFile> files, String actor, CaseDeferrals.Deferral deferral,
+            CaseCommitments.Choice commitment) {
         if (phone != null && !phone.isBlank() && !phone.strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
             throw InvalidInputException.of("phone", messages.text("casework.phone.pattern"));
         }
+        CommitmentNotice notice = commitment.chosen() ? commitments.check(matter, applicant.identifier(), commitment) : null;
         deferrals.check(matter, files, deferral);
-        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, true, deferral.codes());
+        java.util.Set<String> absent = new java.util.HashSet<>(deferral.codes());
+        if (notice != null) {
+            absent.addAll(notice.waivedCodes()); // the commitment replaces that proof
+        }
+        List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, true, absent);
         Instant now = clock.instant();
         CaseFile.CaseRow row = CaseRows.newRow(matter, applicant, phone, channel, intakeStaff, now);
         row.caseNumber = cases.nextCaseNumber("SP", java.time.LocalDate.now(clock).getYear());
@@ -193,6 +206,9 @@ public class CaseIntake {
                 f.sm3(), now, actor));
         CaseFile file = startProcess(id, matter, actor, channel, now);
         deferrals.declare(file, matter, deferral, now, actor);
+        if (notice != null) {
+            commitments.sign(file, notice, now, actor);
+        }
         return file;
     }
 

@@ -45,10 +45,12 @@ class IntakePages {
             @RequestParam(defaultValue = "") String applicantName, @RequestParam(required = false) String phone,
             @RequestParam(required = false) java.util.List<String> defer,
             @RequestParam(required = false) String deferralDue, @RequestParam(required = false) Boolean deferralCommitment,
+            @RequestParam(required = false) Boolean commitment, @RequestParam(required = false) String commitmentNotice,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
             CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone),
-                    Uploads.of(request), CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment));
+                    Uploads.of(request), CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment),
+                    new CaseCommitments.Choice(Boolean.TRUE.equals(commitment), commitmentNotice));
             redirect.addFlashAttribute("done", true);
             return "redirect:/workbench/cases/" + c.id();
         } catch (InvalidInputException e) {

@@ -17,7 +17,8 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                   ServiceObject object, String basis, int legal, int promised, int visits, List<String> events,
                   String licence, ReformMode reform, List<String> flags, String fee, String conditions,
                   List<String> materials, List<String> procedures, List<String> questions, Revision v2,
-                  String process, String reformList, String reformBasis, String replacedBy, String deferral) {
+                  String process, String reformList, String reformBasis, String replacedBy, String deferral,
+                  String check) {
 
     /** The 证照分离 list of the demo matters unless one names another. */
     static final String REFORM_LIST = "2021年全国版（涉企经营许可事项改革清单）";
@@ -32,7 +33,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 list(m, "flags"), str(m, "fee"), str(m, "conditions"), list(m, "materials"), list(m, "procedures"),
                 list(m, "questions"), m.get("v2") == null ? null : Revision.of((Map<String, Object>) m.get("v2")),
                 str(m, "process"), str(m, "reformList"), str(m, "reformBasis"), str(m, "replacedBy"),
-                str(m, "deferral"));
+                str(m, "deferral"), str(m, "check"));
     }
 
     MatterElements elements(Long departmentId, RegionView region) {
@@ -57,8 +58,16 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reform,
                 reform == null ? null : reformList == null ? REFORM_LIST : reformList,
                 reform == null ? null : reformBasis == null ? REFORM_BASIS : reformBasis, replacedBy,
-                deferral == null ? null : DeferralRule.valueOf(deferral), events, process,
+                deferral == null ? null : DeferralRule.valueOf(deferral), check == null ? null : check(check), events,
+                process,
                 licence);
+    }
+
+    /** "METHOD|percent|working days", e.g. "SAMPLE|20|30". */
+    private static CommitmentCheck check(String text) {
+        String[] p = text.split("\\|");
+        return new CommitmentCheck(CommitmentCheck.Method.valueOf(p[0].trim()), Integer.parseInt(p[1].trim()),
+                Integer.parseInt(p[2].trim()));
     }
 
     private List<MatterElements.Material> materialList() {
@@ -116,7 +125,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                     e.feeAmount(), e.feeBasis(), e.conditions(), kept, e.flow(), e.questions(), e.serviceCommitment(),
                     e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(),
                     e.crossProvince(), e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(),
-                    e.replacedBy(), e.deferralRule(), e.lifeEvents(), e.processKey(), e.licenceKind());
+                    e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.lifeEvents(), e.processKey(), e.licenceKind());
         }
     }
 }

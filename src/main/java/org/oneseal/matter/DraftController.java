@@ -166,6 +166,7 @@ class DraftController {
         model.addAttribute("handlingKinds", HandlingKind.values());
         model.addAttribute("reformModes", ReformMode.values());
         model.addAttribute("deferralRules", DeferralRule.values());
+        model.addAttribute("checkMethods", CommitmentCheck.Method.values());
         return "matter/draft";
     }
 

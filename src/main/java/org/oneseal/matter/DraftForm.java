@@ -30,7 +30,10 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                  @Size(max = 40) @Pattern(regexp = "[0-9+\\- ]*") String complaintPhone, Boolean online,
                  Boolean certificateFree, Boolean cityWide, Boolean crossProvince, Boolean bundleMember,
                  ReformMode reformMode, @Size(max = 100) String reformListVersion, @Size(max = 300) String reformBasis,
-                 @Size(max = 500) String replacedBy, DeferralRule deferralRule, @Size(max = 300) String lifeEvents,
+                 @Size(max = 500) String replacedBy, DeferralRule deferralRule, CommitmentCheck.Method checkMethod,
+                 @Pattern(regexp = "\\d{0,3}", message = "{matter.error.number}") String checkPercent,
+                 @Pattern(regexp = "\\d{0,3}", message = "{matter.error.number}") String checkWorkingDays,
+                 @Size(max = 300) String lifeEvents,
                  @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_-]*") String processKey,
                  @Size(max = 100) String licenceKind, @Valid List<MaterialRow> materials,
                  @Valid List<ProcedureRow> procedures, @Valid List<QuestionRow> questions) {
@@ -91,7 +94,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
     static DraftForm blank(long regionId, CompetenceLevel competence) {
         return new DraftForm("", "", regionId, "", MatterType.LICENSING, null, "", competence, false, false, "",
                 ServiceObject.BOTH, List.of(HandlingForm.WINDOW, HandlingForm.ONLINE), HandlingKind.PROMISED, "20", "10",
-                "1", true, null, "", "", "", "", "", "", true, false, false, false, false, null, "", "", "", DeferralRule.SUSPEND, "",
+                "1", true, null, "", "", "", "", "", "", true, false, false, false, false, null, "", "", "", DeferralRule.SUSPEND, CommitmentCheck.Method.DATA_CHECK, "100", "20", "",
                 MatterElements.DEFAULT_PROCESS, "", List.of(), List.of(), List.of());
     }
 
@@ -103,6 +106,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                 e.free(), e.feeAmount() == null ? "" : e.feeAmount().toPlainString(), e.feeBasis(), e.conditions(), e.flow(), e.serviceCommitment(),
                 e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(), e.crossProvince(),
                 e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(), e.replacedBy(), e.deferralRule(),
+                e.commitmentCheck().method(), "" + e.commitmentCheck().percent(), "" + e.commitmentCheck().workingDays(),
                 String.join("，", e.lifeEvents()), e.processKey(), e.licenceKind(),
                 e.materials().stream().map(m -> new MaterialRow(m.code(), m.name(), m.required(), m.keyMaterial(),
                         m.original(), m.electronicAccepted(), m.obtainableBySharing(), m.replaceableByCommitment(),
@@ -125,7 +129,9 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                 trim(flow), questions.stream().map(q -> new MatterElements.QuestionAnswer(trim(q.question()),
                         trim(q.answer()))).toList(), trim(serviceCommitment), trim(enquiryPhone), trim(complaintPhone),
                 online, certificateFree, cityWide, crossProvince, bundleMember, reformMode, trim(reformListVersion),
-                trim(reformBasis), trim(replacedBy), deferralRule, lifeEvents == null ? List.of() : Arrays.asList(lifeEvents.split("[,，、]")), processKey,
+                trim(reformBasis), trim(replacedBy), deferralRule,
+                new CommitmentCheck(checkMethod, number(checkPercent, 100), number(checkWorkingDays, 20)),
+                lifeEvents == null ? List.of() : Arrays.asList(lifeEvents.split("[,，、]")), processKey,
                 licenceKind);
     }
 
@@ -149,7 +155,8 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                 competence, transferred, delegated, legalBasis, serviceObject, handlingForms, handlingKind,
                 legalLimitDays, promisedLimitDays, onsiteVisits, free, feeAmount, feeBasis, conditions, flow,
                 serviceCommitment, enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince,
-                bundleMember, reformMode, reformListVersion, reformBasis, replacedBy, deferralRule, lifeEvents, processKey,
+                bundleMember, reformMode, reformListVersion, reformBasis, replacedBy, deferralRule, checkMethod, checkPercent,
+                checkWorkingDays, lifeEvents, processKey,
                 licenceKind,
                 m, p, q);
     }
@@ -159,6 +166,10 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
         if (index >= 0 && index < rows.size()) {
             rows.remove(index);
         }
+    }
+
+    private static int number(String text, int otherwise) {
+        return text == null || text.isBlank() ? otherwise : Integer.parseInt(text.strip());
     }
 
     private static Boolean yes(Boolean b) {

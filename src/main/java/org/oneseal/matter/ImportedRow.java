@@ -76,7 +76,8 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                 current == null ? List.of() : current.questions(), commitment, enquiryPhone, complaintPhone,
                 flags.contains("online"), flags.contains("certificateFree"), flags.contains("cityWide"),
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reformMode, reformListVersion, reformBasis,
-                replacedBy, current == null ? null : current.deferralRule(), lifeEvents, processKey,
+                replacedBy, current == null ? null : current.deferralRule(),
+                current == null ? null : current.commitmentCheck(), lifeEvents, processKey,
                 licenceKind);
     }
 }

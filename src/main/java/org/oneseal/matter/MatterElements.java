@@ -14,6 +14,7 @@ import java.util.List;
  * @param reformBasis      the document that sets the mode, e.g. 国发〔2021〕7号
  * @param replacedBy       for a CANCELLED approval: what replaced it (a filing, after-the-fact supervision …)
  * @param deferralRule     容缺受理: what a missing material overdue does to the case (SUSPEND unless TERMINATE)
+ * @param commitmentCheck  告知承诺制: how a commitment is verified after the decision ({@link CommitmentCheck#DEFAULT})
  * @param processKey       BPMN process key, {@code oneseal-case} by default
  * @param licenceKind      kind of licence issued, or null
  */
@@ -27,7 +28,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                              String serviceCommitment, String enquiryPhone, String complaintPhone, boolean online,
                              boolean certificateFree, boolean cityWide, boolean crossProvince, boolean bundleMember,
                              ReformMode reformMode, String reformListVersion, String reformBasis, String replacedBy,
-                             DeferralRule deferralRule, List<String> lifeEvents, String processKey, String licenceKind) {
+                             DeferralRule deferralRule, CommitmentCheck commitmentCheck, List<String> lifeEvents, String processKey, String licenceKind) {
 
     public static final String DEFAULT_PROCESS = "oneseal-case";
 
@@ -45,6 +46,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
         reformBasis = blankToNull(reformBasis);
         replacedBy = blankToNull(replacedBy);
         deferralRule = deferralRule == null ? DeferralRule.SUSPEND : deferralRule;
+        commitmentCheck = commitmentCheck == null ? CommitmentCheck.DEFAULT : commitmentCheck;
     }
 
     private static String blankToNull(String s) {
@@ -79,6 +81,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                 legalBasis, serviceObject, handlingForms, handlingKind, legalLimitDays, promisedLimitDays, onsiteVisits,
                 specialProcedures, free, feeAmount, feeBasis, conditions, materials, flow, questions, serviceCommitment,
                 enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince, bundleMember, reformMode,
-                reformListVersion, reformBasis, replacedBy, deferralRule, lifeEvents, processKey, licenceKind);
+                reformListVersion, reformBasis, replacedBy, deferralRule, commitmentCheck, lifeEvents, processKey,
+                licenceKind);
     }
 }

@@ -72,7 +72,7 @@ final class MatterVersion {
                 e.legalLimitDays(), e.promisedLimitDays(), e.onsiteVisits(), e.processKey(), e.licenceKind(),
                 e.materials().stream().map(MatterElements.Material::view).toList(),
                 e.specialProcedures().stream().map(MatterElements.Procedure::view).toList(), state, e.reformMode(),
-                e.replacedBy(), e.deferralRule());
+                e.replacedBy(), e.deferralRule(), e.commitmentCheck());
     }
 
     VersionSummary summary() {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param reformMode     证照分离 mode, or null: CANCELLED is not applied for, FILING is filed on receipt
  * @param replacedBy     for a CANCELLED approval, what replaced it
  * @param deferralRule   容缺受理: SUSPEND or TERMINATE a case whose deferred material is overdue
+ * @param commitmentCheck 告知承诺制: how and by when a commitment is verified after the decision
  */
 public record MatterVersionView(long versionId, long matterId, int versionNumber, String matterCode,
                                 String implementationCode, String name, MatterType type, long departmentId,
@@ -19,5 +20,6 @@ public record MatterVersionView(long versionId, long matterId, int versionNumber
                                 HandlingKind handlingKind, int legalLimitDays, int promisedLimitDays, int onsiteVisits,
                                 String processKey, String licenceKind, List<MaterialRequirementView> materials,
                                 List<SpecialProcedureView> specialProcedures, MatterVersionState state,
-                                ReformMode reformMode, String replacedBy, DeferralRule deferralRule) {
+                                ReformMode reformMode, String replacedBy, DeferralRule deferralRule,
+                                CommitmentCheck commitmentCheck) {
 }

@@ -41,6 +41,9 @@ final class PublicationRules {
         materials(problems, e);
         procedures(problems, e);
         reform(problems, e);
+        if (!e.commitmentCheck().valid()) {
+            problems.add(new Problem("checkPercent", "matter.rule.commitmentCheck"));
+        }
         return problems;
     }
 

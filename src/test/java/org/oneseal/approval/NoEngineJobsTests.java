@@ -49,7 +49,7 @@ class NoEngineJobsTests {
     @Test
     void noElementOfAShippedProcessIsAsyncOrATimer() throws IOException {
         List<String> keys = shippedProcessKeys();
-        assertThat(keys).contains(CaseProcesses.GENERIC_PROCESS, "oneseal-case-with-inspection");
+        assertThat(keys).contains(CaseProcesses.GENERIC_PROCESS, "oneseal-case-with-inspection", "oneseal-filing");
         for (String key : keys) {
             ProcessDefinition deployed = repository.createProcessDefinitionQuery().processDefinitionKey(key)
                     .latestVersion().singleResult();
@@ -58,7 +58,9 @@ class NoEngineJobsTests {
             for (Process process : model.getProcesses()) {
                 elements.addAll(process.findFlowElementsOfType(FlowElement.class, true));
             }
-            assertThat(elements).as(key).hasSizeGreaterThan(10);
+            assertThat(elements).as("%s: parsed, start to end", key)
+                    .anyMatch(org.flowable.bpmn.model.StartEvent.class::isInstance)
+                    .anyMatch(org.flowable.bpmn.model.EndEvent.class::isInstance);
             assertThat(elements).as("%s: asynchronous elements", key).noneMatch(e -> e instanceof FlowNode node
                     && (node.isAsynchronous() || node.isAsynchronousLeave()));
             assertThat(elements).as("%s: timers", key).noneMatch(e -> e instanceof Event event

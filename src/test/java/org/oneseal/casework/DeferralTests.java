@@ -189,7 +189,7 @@ class DeferralTests {
         List<SubmittedFile> files = CaseworkTestSupport.requiredFiles(matter).stream()
                 .filter(f -> !f.requirementCode().equals(code)).toList();
         long id = intake.apply(new Application(matter.matterId(), null, null), files, null,
-                new CaseDeferrals.Deferral(Set.of(code), due, true)).id();
+                new CaseDeferrals.Deferral(Set.of(code), due, true), CaseCommitments.Choice.NONE).id();
         support.signOut();
         return id;
     }
