@@ -116,21 +116,6 @@ class ApprovalStoryJourneyTest extends BrowserTest {
         throw new AssertionError("the licence PDF carries no signed data");
     }
 
-    private Page staffPage(String username) {
-        BrowserContext staff = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
-        Page p = staff.newPage();
-        p.setDefaultTimeout(15_000);
-        p.navigate(url("/login"));
-        p.getByLabel("用户名").fill(username);
-        p.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
-        p.getByLabel("验证码", new Page.GetByLabelOptions().setExact(true))
-                .fill(DemoAccounts.currentCode(username, clock.instant()));
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("验证")).click();
-        assertThat(p).hasURL(url("/workbench"));
-        return p;
-    }
-
     private MatterVersionView foodPermitOfNanxi() {
         long region = jdbc.sql("select id from oneseal.region where code = '990121'").query(Long.class).single();
         return catalogue.published(region).stream().filter(m -> m.name().equals("食品经营许可")).findFirst().orElseThrow();

@@ -48,10 +48,7 @@ class ReformModesJourneysTest extends BrowserTest {
     private void fileAnOldPeoplesHome() throws Exception {
         Path pdf = Files.createTempFile("filing", ".pdf");
         Files.writeString(pdf, "%PDF-1.4\n% filing\n%%EOF\n", StandardCharsets.US_ASCII);
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill("zhangsan");
-        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        signInAsCitizen();
         page.navigate(url("/guide/reform-list?mode=FILING"));
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("养老机构备案")).click();
         assertThat(page.locator("#reform-filing")).containsText("不作实质审查");
@@ -64,5 +61,103 @@ class ReformModesJourneysTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
         assertThat(page.locator("#case-status")).hasText("已备案");
         assertThat(page.locator("main")).containsText("收到即备案");
+    }
+
+    @Test
+    void aCitizenDefersAMaterialOnCommitmentAndSuppliesItLater() throws Exception {
+        clock.travelTo(java.time.LocalDate.of(2026, 6, 15));
+        try {
+            Path pdf = Files.createTempFile("material", ".pdf");
+            Files.writeString(pdf, "%PDF-1.4\n% material\n%%EOF\n", StandardCharsets.US_ASCII);
+            signInAsCitizen();
+            page.navigate(url("/guide?q=食品经营许可&region=1"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("食品经营许可")).first().click();
+            page.locator("#apply-online").click();
+            com.microsoft.playwright.Locator deferrable = page.locator("input[name=defer]");
+            String code = deferrable.first().getAttribute("value");
+            for (com.microsoft.playwright.Locator input : page.locator("input[type=file]").all()) {
+                String name = input.getAttribute("name");
+                if (!name.equals("file." + code)) {
+                    input.setInputFiles(pdf);
+                }
+            }
+            deferrable.first().check();
+            page.locator("#deferralDue").fill("2026-06-25");
+            // without the commitment the form says what is missing, on its field
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+            assertThat(page.locator("#deferralCommitment-error")).containsText("承诺");
+            for (com.microsoft.playwright.Locator input : page.locator("input[type=file]").all()) {
+                if (!input.getAttribute("name").equals("file." + code)) {
+                    input.setInputFiles(pdf);
+                }
+            }
+            page.locator("input[name=defer][value=" + code + "]").check();
+            page.locator("#deferralDue").fill("2026-06-25");
+            page.locator("#deferralCommitment").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+            assertThat(page.locator("#case-status")).hasText("待受理");
+            assertThat(page.locator("#deferred")).containsText("待补交");
+            assertThat(page.locator("#deferred")).containsText("2026-06-25");
+
+            page.locator("#supply-" + code).setInputFiles(pdf);
+            page.locator("#supply-deferred").click();
+            assertThat(page.locator("#deferred")).containsText("已补交");
+            assertThat(page.locator("#deferred")).not().containsText("待补交");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aCitizenSignsTheNoticeAndTheChiefRecordsTheCheckAfterTheGrant() throws Exception {
+        clock.travelTo(java.time.LocalDate.of(2026, 6, 15));
+        try {
+            Path pdf = Files.createTempFile("material", ".pdf");
+            Files.writeString(pdf, "%PDF-1.4\n% material\n%%EOF\n", StandardCharsets.US_ASCII);
+            signInAsCitizen();
+            page.navigate(url("/guide/reform-list?mode=COMMITMENT&region=1"));
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("出版物零售业务经营许可")).click();
+            page.locator("#apply-online").click();
+            assertThat(page.locator("#commitment-notice")).containsText("不实承诺的责任");
+            page.locator("#commitment-choice").check();
+            page.locator("#file-M01").setInputFiles(pdf);
+            page.locator("#file-M02").setInputFiles(pdf);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交申请")).click();
+            assertThat(page.locator("#case-status")).hasText("待受理");
+            assertThat(page.locator("#signed-notice")).containsText("告知承诺书（版本");
+            String caseNumber = page.locator("#case-number").innerText();
+
+            Page window = staffPage("window01");
+            window.navigate(url("/workbench/tasks"));
+            window.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(caseNumber)).click();
+            window.locator("#accept").click();
+            assertThat(window.locator("#case-status")).hasText("待决定");
+            Page chief = staffPage("chief01");
+            chief.navigate(window.url());
+            chief.locator("#grant-yes").check();
+            chief.locator("#reasons").fill("申请人承诺符合许可条件，当场作出决定");
+            chief.locator("#decide").click();
+            assertThat(chief.locator("#case-status")).hasText("准予许可");
+
+            chief.navigate(url("/workbench/verifications"));
+            com.microsoft.playwright.Locator task = chief.locator("#verifications li")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(caseNumber));
+            assertThat(task).containsText("现场核查");
+            task.locator("input[name=passed][value=true]").check();
+            task.locator("textarea[name=findings]").fill("现场核查：经营场所与承诺一致");
+            task.locator("button[type=submit]").click();
+            assertThat(chief.locator("#verifications li")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(caseNumber))
+                    .locator(".state")).hasText("核查通过");
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void signInAsCitizen() {
+        page.navigate(url("/login"));
+        page.getByLabel("用户名").fill("zhangsan");
+        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
     }
 }
