@@ -63,6 +63,25 @@ public class OrganisationManagement {
                 .list();
     }
 
+    /**
+     * The active service windows (窗口) of every region — public information (the hall's guide lists them), for
+     * an applicant choosing which window may pull a licence.
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnitView> serviceWindows() {
+        return units.findAll().stream().filter(u -> u.view().kind() == OrgUnitKind.WINDOW && u.view().active())
+                .map(OrgUnit::view)
+                .sorted(java.util.Comparator.comparing(OrgUnitView::regionId).thenComparing(OrgUnitView::sortOrder)
+                        .thenComparing(OrgUnitView::id))
+                .toList();
+    }
+
+    /** One active service window, for the licence-grant checks (public information). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<OrgUnitView> serviceWindow(long id) {
+        return units.findById(id).map(OrgUnit::view).filter(u -> u.kind() == OrgUnitKind.WINDOW && u.active());
+    }
+
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('identity:orgunit:read')")
     public OrgUnitView get(DataScope scope, long id) {

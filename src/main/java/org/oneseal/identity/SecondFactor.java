@@ -58,7 +58,7 @@ class SecondFactor {
     Enrolment startEnrolment(long accountId, String username) {
         String secret = Totp.newSecret();
         String uri = Totp.otpauthUri("OneSeal", username, secret);
-        return new Enrolment(accountId, secret, uri, QrCodes.pngDataUri(uri));
+        return new Enrolment(accountId, secret, uri, org.oneseal.shared.QrCodes.pngDataUri(uri));
     }
 
     /** Confirms enrolment when the code fits the new secret; returns the recovery codes (shown once), or empty. */

@@ -1,4 +1,4 @@
-package org.oneseal.identity;
+package org.oneseal.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -11,13 +11,13 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.Map;
 
-/** QR codes as PNG data URIs (for the TOTP enrolment page). */
-final class QrCodes {
+/** QR codes as PNG data URIs (TOTP enrolment, licence grants the window scans). */
+public final class QrCodes {
 
     private QrCodes() {
     }
 
-    static String pngDataUri(String content) {
+    public static String pngDataUri(String content) {
         try {
             var matrix = new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 240, 240,
                     Map.of(EncodeHintType.MARGIN, 1));
