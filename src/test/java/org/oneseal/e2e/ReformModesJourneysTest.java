@@ -154,6 +154,47 @@ class ReformModesJourneysTest extends BrowserTest {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.oneseal.license.Licensing licensing;
+
+    @Test
+    void aCitizenAuthorisesAWindowWhichPullsTheLicenceInsteadOfPaper() {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                new org.springframework.security.authentication.TestingAuthenticationToken("licence-manager", "x",
+                        "license:manage", "kind:STAFF"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        String licenceId = licensing.issue(new org.oneseal.license.IssueLicence(System.nanoTime() % 1_000_000_000L,
+                "SP-E2E-GRANT", "烟草专卖零售许可证", "11990100SF0024000", "烟草专卖零售许可", "张三",
+                "11010519491231002X", "示范市行政审批局", 1, today, today.plusYears(5), java.util.Map.of())).licenceId();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+
+        signInAsCitizen();
+        page.navigate(url("/me/licences"));
+        com.microsoft.playwright.Locator card = page.locator("#licences li[data-licence='" + licenceId + "']");
+        card.locator("summary").click();
+        card.getByLabel("授权窗口").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("综合受理1号窗口"));
+        card.getByLabel("用途").fill("办理烟草专卖零售许可延续");
+        card.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("生成授权")).click();
+        assertThat(page.locator(".alert.ok")).containsText("授权已生成");
+        String code = page.locator("#grants .grant-code").first().innerText();
+        assertThat(page.locator("#grants .grant-qr").first()).isVisible();
+
+        Page window = staffPage("window01");
+        window.navigate(url("/workbench/licence-pull"));
+        window.getByLabel("授权码").fill(code);
+        window.locator("#pull").click();
+        assertThat(window.locator("#pulled")).containsText(licenceId);
+        assertThat(window.locator("#pulled")).containsText("办理烟草专卖零售许可延续");
+        // the code is spent
+        window.getByLabel("授权码").fill(code);
+        window.locator("#pull").click();
+        assertThat(window.locator("#credential-error")).isVisible();
+
+        page.reload();
+        assertThat(page.locator("#pulls")).containsText("综合受理1号窗口");
+        assertThat(page.locator("#pulls")).containsText(licenceId);
+    }
+
     private void signInAsCitizen() {
         page.navigate(url("/login"));
         page.getByLabel("用户名").fill("zhangsan");
