@@ -38,11 +38,13 @@ public class CaseHandling {
     private final org.oneseal.matter.MatterCatalogue catalogue;
     private final Clock clock;
     private final CommitmentStore commitmentStore;
+    private final TongbanStore tongban;
 
-    CaseHandling(CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
+    CaseHandling(TongbanStore tongban, CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
             CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
             org.oneseal.identity.StaffDirectory staff, org.oneseal.matter.MatterCatalogue catalogue, Clock clock) {
         this.commitmentStore = commitmentStore;
+        this.tongban = tongban;
         this.staff = staff;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -108,8 +110,29 @@ public class CaseHandling {
         if (!List.of("DOWNLOAD", "PICKUP", "MAIL").contains(method)) {
             throw InvalidInputException.of("method", messages.text("casework.delivery.method"));
         }
-        return advance(caseId, "deliver", "DELIVERED", "DELIVERED", messages.text("casework.delivery." + method),
-                f -> f.deliver(method, today(), calendar));
+        var place = tongban.of(caseId).filter(t -> "RECEIVING".equals(t.deliverAt()) && t.receivingRegionId() != null);
+        if (place.isEmpty()) {
+            return advance(caseId, "deliver", "DELIVERED", "DELIVERED", messages.text("casework.delivery." + method),
+                    f -> f.deliver(method, today(), calendar));
+        }
+        // 通办: the applicant takes the result at the hall that received it; that hall's window delivers
+        DataScope scope = currentUser.scope();
+        CaseFile file = cases.lock(caseId).filter(f -> f.status() != CaseStatus.DRAFT)
+                .orElseThrow(() -> CaseIntake.notFound(caseId));
+        if (!scope.covers(place.get().receivingRegionId())) {
+            if (!scope.covers(file.row().regionId)) {
+                throw CaseIntake.notFound(caseId);
+            }
+            throw new IllegalCaseTransition(messages.text("casework.tongban.deliverElsewhere", file.row().caseNumber));
+        }
+        if (!Objects.equals(file.row().currentStep, "deliver")) {
+            throw new IllegalCaseTransition(messages.text("casework.step.notHere", file.row().caseNumber));
+        }
+        requireStepRole(file);
+        CaseView view = apply(file, "DELIVERED", messages.text("casework.delivery." + method),
+                f -> f.deliver(method, today(), calendar)).view();
+        processes.complete(caseId, "deliver", "DELIVERED", me());
+        return view;
     }
 
     /** 延期: once, +10 working days, by a chief, with the reason the applicant is told. */
@@ -241,6 +264,13 @@ public class CaseHandling {
         DataScope scope = currentUser.scope();
         CaseFile file = cases.lock(caseId).filter(f -> f.status() != CaseStatus.DRAFT)
                 .orElseThrow(() -> CaseIntake.notFound(caseId));
+        var received = tongban.of(caseId).filter(t -> t.receivingRegionId() != null && scope.covers(t.receivingRegionId()));
+        if (!scope.covers(file.row().regionId) && received.isPresent()) {
+            // 通办: the hall that received it sees it, but only the competent office handles and decides
+            audit.recordIndependently(AuditRecord.of("casework.case.act", "Case", caseId)
+                    .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("receiving office, not competent"));
+            throw new IllegalCaseTransition(messages.text("casework.tongban.notCompetent", file.row().caseNumber));
+        }
         if (!scope.covers(file.row().regionId)) {
             audit.recordIndependently(AuditRecord.of("casework.case.access", "Case", caseId)
                     .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));

@@ -46,13 +46,15 @@ public class CaseIntake {
     private final Clock clock;
     private final CaseDeferrals deferrals;
     private final CaseCommitments commitments;
+    private final TongbanStore tongban;
 
-    CaseIntake(CaseDeferrals deferrals, CaseCommitments commitments, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
+    CaseIntake(TongbanStore tongban, CaseDeferrals deferrals, CaseCommitments commitments, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
             CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
             CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit,
             org.oneseal.calendar.WorkingDayCalendar calendar, Clock clock) {
         this.deferrals = deferrals;
         this.commitments = commitments;
+        this.tongban = tongban;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -92,6 +94,9 @@ public class CaseIntake {
         checkServiceObject(matter, applicant.kind());
         CaseFile file = open(matter, applicant, application.phone(), "ONLINE", null, files, me.getUsername(), deferral,
                 commitment);
+        if (matter.tongbanModes().contains(org.oneseal.matter.TongbanMode.ONLINE)) {
+            tongban.insert(file.id(), new TongbanView("ONLINE", null, null, null, "COMPETENT"));
+        }
         idempotency.complete(me.accountId(), idempotencyKey, file.id());
         return views.of(cases.find(file.id()).orElseThrow());
     }
@@ -170,8 +175,13 @@ public class CaseIntake {
             CaseCommitments.Choice commitment) {
         DataScope scope = currentUser.scope();
         MatterVersionView matter = published(intake.matterId());
-        if (!scope.covers(matter.regionId())) {
+        boolean elsewhere = !scope.covers(matter.regionId());
+        if (elsewhere && !matter.receivableElsewhere()) {
             throw InvalidInputException.of("matterId", messages.text("casework.intake.outsideRegion"));
+        }
+        String deliverAt = intake.deliverAt() == null || intake.deliverAt().isBlank() ? "RECEIVING" : intake.deliverAt();
+        if (elsewhere && !List.of("RECEIVING", "COMPETENT").contains(deliverAt)) {
+            throw InvalidInputException.of("deliverAt", messages.text("casework.tongban.deliverAt"));
         }
         ApplicantProfile applicant = applicants.byIdentifier(intake.applicantIdentifier())
                 .orElseThrow(() -> InvalidInputException.of("applicantIdentifier",
@@ -182,6 +192,17 @@ public class CaseIntake {
         checkServiceObject(matter, applicant.kind());
         String staff = currentUser.principal().orElseThrow().getUsername();
         CaseFile file = open(matter, applicant, intake.phone(), "WINDOW", staff, files, staff, deferral, commitment);
+        if (elsewhere) { // 通办: received here for the competent office, which decides
+            AccountPrincipal me = currentUser.principal().orElseThrow();
+            String mode = matter.tongbanModes().contains(org.oneseal.matter.TongbanMode.RECEIVE_ELSEWHERE)
+                    ? "RECEIVE_ELSEWHERE" : "JOINT";
+            tongban.insert(file.id(), new TongbanView(mode, me.regionId(), me.orgUnitId(), staff, deliverAt));
+            timeline.record(file, clock.instant(), staff, "FORWARDED", messages.text("casework.tongban.forwarded",
+                    deliverAt.equals("RECEIVING") ? messages.text("casework.tongban.place.RECEIVING")
+                            : messages.text("casework.tongban.place.COMPETENT")));
+            audit.record(AuditRecord.of("casework.case.forward", "Case", file.id()).region(matter.regionId())
+                    .reason("received in region " + me.regionId()));
+        }
         return views.of(cases.find(file.id()).orElseThrow());
     }
 

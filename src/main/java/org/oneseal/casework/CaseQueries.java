@@ -38,11 +38,13 @@ public class CaseQueries {
     private final Clock clock;
 
     private final DeferredMaterials deferred;
+    private final TongbanStore tongban;
 
-    CaseQueries(JdbcClient jdbc, CaseRepository cases, CaseTimeline timeline, CaseMaterials materials, CaseViews views,
+    CaseQueries(TongbanStore tongban, JdbcClient jdbc, CaseRepository cases, CaseTimeline timeline, CaseMaterials materials, CaseViews views,
             CurrentUser currentUser, WorkingDayCalendar calendar, AuditLog audit, DeferredMaterials deferred,
             Clock clock) {
         this.deferred = deferred;
+        this.tongban = tongban;
         this.jdbc = jdbc;
         this.cases = cases;
         this.timeline = timeline;
@@ -153,7 +155,9 @@ public class CaseQueries {
         }
         CaseFile file = cases.find(caseId).filter(f -> f.status() != CaseStatus.DRAFT)
                 .orElseThrow(() -> CaseIntake.notFound(caseId));
-        if (!currentUser.scope().covers(file.row().regionId)) {
+        boolean receivedHere = tongban.of(caseId).map(TongbanView::receivingRegionId)
+                .filter(r -> currentUser.scope().covers(r)).isPresent(); // 通办: the receiving office sees it too
+        if (!currentUser.scope().covers(file.row().regionId) && !receivedHere) {
             audit.recordIndependently(AuditRecord.of("casework.case.read", "Case", caseId)
                     .outcome(AuditOutcome.DENIED).region(file.row().regionId).reason("outside data scope"));
             throw CaseIntake.notFound(caseId);
@@ -171,7 +175,7 @@ public class CaseQueries {
 
     /** What the applicant is told: status moves, not internal assignments or staff names. */
     static final Set<String> APPLICANT_EVENTS = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "COMMITMENT_FALSE", "COMMITMENT_SIGNED", "COMMITMENT_VERIFIED", "MATERIAL_DEFERRED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "COMMITMENT_FALSE", "COMMITMENT_SIGNED", "COMMITMENT_VERIFIED", "FORWARDED", "MATERIAL_DEFERRED",
             "DEFERRED_MATERIAL_SUPPLIED", "DEFERRED_MATERIAL_REMINDER", "DEFERRED_MATERIAL_OVERDUE", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 
@@ -186,7 +190,8 @@ public class CaseQueries {
                 null, null, null, s.submittedAt(), s.acceptedOn(), s.promisedDue(), s.legalDue(), s.promisedDays(),
                 s.legalDays(), s.extended(), s.paused(), s.urgency(), s.concludedOn(), s.licenceId(),
                 s.decisionDocumentId());
-        return new CaseDetail(summary, told, full.openDeficiencies(), full.materials(), full.deferredMaterials());
+        return new CaseDetail(summary, told, full.openDeficiencies(), full.materials(), full.deferredMaterials(),
+                full.tongban());
     }
 
     /** A submitted file, for a staff member who handles cases in scope, or the applicant who owns the case. */
@@ -210,7 +215,7 @@ public class CaseQueries {
 
     private CaseDetail detailOf(CaseFile file) {
         return new CaseDetail(views.of(file), timeline.of(file.id()), timeline.openDeficiencies(file.id()),
-                materials.current(file.id()), deferred.of(file.id()));
+                materials.current(file.id()), deferred.of(file.id()), tongban.of(file.id()).orElse(null));
     }
 
     private WorkItem item(CaseFile file) {

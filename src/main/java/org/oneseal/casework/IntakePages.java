@@ -31,10 +31,13 @@ class IntakePages {
     String form(@RequestParam(required = false) Long matterId, Model model) {
         var scope = currentUser.scope();
         // a cancelled approval (证照分离 CANCELLED) is not taken in any more
-        model.addAttribute("matters", catalogue.published(null).stream().filter(m -> scope.covers(m.regionId()))
+        // and city-wide / cross-province matters of other regions, received here for the competent office (通办)
+        model.addAttribute("matters", catalogue.published(null).stream()
+                .filter(m -> scope.covers(m.regionId()) || m.receivableElsewhere())
                 .filter(m -> m.reformMode() != org.oneseal.matter.ReformMode.CANCELLED).toList());
         if (matterId != null) {
-            model.addAttribute("matter", catalogue.currentPublished(matterId).filter(m -> scope.covers(m.regionId()))
+            model.addAttribute("matter", catalogue.currentPublished(matterId)
+                    .filter(m -> scope.covers(m.regionId()) || m.receivableElsewhere())
                     .orElseThrow(() -> new NotFoundException("matter " + matterId)));
         }
         return "casework/intake";
@@ -46,9 +49,10 @@ class IntakePages {
             @RequestParam(required = false) java.util.List<String> defer,
             @RequestParam(required = false) String deferralDue, @RequestParam(required = false) Boolean deferralCommitment,
             @RequestParam(required = false) Boolean commitment, @RequestParam(required = false) String commitmentNotice,
+            @RequestParam(required = false) String deliverAt,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
         try {
-            CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone),
+            CaseView c = intake.intake(new WindowIntake(matterId, applicantIdentifier, applicantName, phone, deliverAt),
                     Uploads.of(request), CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment),
                     new CaseCommitments.Choice(Boolean.TRUE.equals(commitment), commitmentNotice));
             redirect.addFlashAttribute("done", true);

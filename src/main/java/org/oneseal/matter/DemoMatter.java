@@ -58,9 +58,24 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reform,
                 reform == null ? null : reformList == null ? REFORM_LIST : reformList,
                 reform == null ? null : reformBasis == null ? REFORM_BASIS : reformBasis, replacedBy,
-                deferral == null ? null : DeferralRule.valueOf(deferral), check == null ? null : check(check), events,
+                deferral == null ? null : DeferralRule.valueOf(deferral), check == null ? null : check(check), tongban(), events,
                 process,
                 licence);
+    }
+
+    /** 通办 modes of a demo matter: city-wide and cross-province ones are received anywhere; "joint" adds JOINT. */
+    private List<TongbanMode> tongban() {
+        List<TongbanMode> modes = new ArrayList<>();
+        if (flags.contains("cityWide") || flags.contains("crossProvince")) {
+            modes.add(TongbanMode.RECEIVE_ELSEWHERE);
+            if (visits == 0) {
+                modes.add(TongbanMode.ONLINE);
+            }
+            if (flags.contains("joint")) {
+                modes.add(TongbanMode.JOINT);
+            }
+        }
+        return modes;
     }
 
     /** "METHOD|percent|working days", e.g. "SAMPLE|20|30". */
@@ -125,7 +140,7 @@ record DemoMatter(String code, String impl, String region, String dept, String n
                     e.feeAmount(), e.feeBasis(), e.conditions(), kept, e.flow(), e.questions(), e.serviceCommitment(),
                     e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(),
                     e.crossProvince(), e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(),
-                    e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.lifeEvents(), e.processKey(), e.licenceKind());
+                    e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.tongbanModes(), e.lifeEvents(), e.processKey(), e.licenceKind());
         }
     }
 }

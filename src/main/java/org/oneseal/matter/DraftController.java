@@ -167,6 +167,7 @@ class DraftController {
         model.addAttribute("reformModes", ReformMode.values());
         model.addAttribute("deferralRules", DeferralRule.values());
         model.addAttribute("checkMethods", CommitmentCheck.Method.values());
+        model.addAttribute("allTongbanModes", TongbanMode.values());
         return "matter/draft";
     }
 

@@ -33,7 +33,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                  @Size(max = 500) String replacedBy, DeferralRule deferralRule, CommitmentCheck.Method checkMethod,
                  @Pattern(regexp = "\\d{0,3}", message = "{matter.error.number}") String checkPercent,
                  @Pattern(regexp = "\\d{0,3}", message = "{matter.error.number}") String checkWorkingDays,
-                 @Size(max = 300) String lifeEvents,
+                 List<TongbanMode> tongbanModes, @Size(max = 300) String lifeEvents,
                  @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_-]*") String processKey,
                  @Size(max = 100) String licenceKind, @Valid List<MaterialRow> materials,
                  @Valid List<ProcedureRow> procedures, @Valid List<QuestionRow> questions) {
@@ -94,7 +94,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
     static DraftForm blank(long regionId, CompetenceLevel competence) {
         return new DraftForm("", "", regionId, "", MatterType.LICENSING, null, "", competence, false, false, "",
                 ServiceObject.BOTH, List.of(HandlingForm.WINDOW, HandlingForm.ONLINE), HandlingKind.PROMISED, "20", "10",
-                "1", true, null, "", "", "", "", "", "", true, false, false, false, false, null, "", "", "", DeferralRule.SUSPEND, CommitmentCheck.Method.DATA_CHECK, "100", "20", "",
+                "1", true, null, "", "", "", "", "", "", true, false, false, false, false, null, "", "", "", DeferralRule.SUSPEND, CommitmentCheck.Method.DATA_CHECK, "100", "20", List.of(), "",
                 MatterElements.DEFAULT_PROCESS, "", List.of(), List.of(), List.of());
     }
 
@@ -107,6 +107,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                 e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(), e.crossProvince(),
                 e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(), e.replacedBy(), e.deferralRule(),
                 e.commitmentCheck().method(), "" + e.commitmentCheck().percent(), "" + e.commitmentCheck().workingDays(),
+                e.tongbanModes(),
                 String.join("，", e.lifeEvents()), e.processKey(), e.licenceKind(),
                 e.materials().stream().map(m -> new MaterialRow(m.code(), m.name(), m.required(), m.keyMaterial(),
                         m.original(), m.electronicAccepted(), m.obtainableBySharing(), m.replaceableByCommitment(),
@@ -130,7 +131,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                         trim(q.answer()))).toList(), trim(serviceCommitment), trim(enquiryPhone), trim(complaintPhone),
                 online, certificateFree, cityWide, crossProvince, bundleMember, reformMode, trim(reformListVersion),
                 trim(reformBasis), trim(replacedBy), deferralRule,
-                new CommitmentCheck(checkMethod, number(checkPercent, 100), number(checkWorkingDays, 20)),
+                new CommitmentCheck(checkMethod, number(checkPercent, 100), number(checkWorkingDays, 20)), tongbanModes,
                 lifeEvents == null ? List.of() : Arrays.asList(lifeEvents.split("[,，、]")), processKey,
                 licenceKind);
     }
@@ -156,7 +157,7 @@ record DraftForm(String matterCode, String implementationCode, Long regionId,
                 legalLimitDays, promisedLimitDays, onsiteVisits, free, feeAmount, feeBasis, conditions, flow,
                 serviceCommitment, enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince,
                 bundleMember, reformMode, reformListVersion, reformBasis, replacedBy, deferralRule, checkMethod, checkPercent,
-                checkWorkingDays, lifeEvents, processKey,
+                checkWorkingDays, tongbanModes, lifeEvents, processKey,
                 licenceKind,
                 m, p, q);
     }

@@ -77,7 +77,14 @@ record ImportedRow(String implementationCode, String matterCode, long regionId, 
                 flags.contains("online"), flags.contains("certificateFree"), flags.contains("cityWide"),
                 flags.contains("crossProvince"), flags.contains("bundleMember"), reformMode, reformListVersion, reformBasis,
                 replacedBy, current == null ? null : current.deferralRule(),
-                current == null ? null : current.commitmentCheck(), lifeEvents, processKey,
+                current == null ? null : current.commitmentCheck(),
+                current == null ? tongbanOf(flags) : current.tongbanModes(), lifeEvents, processKey,
                 licenceKind);
+    }
+
+    /** A new matter from a sheet: a city-wide or cross-province one may be received at any hall. */
+    private static List<TongbanMode> tongbanOf(List<String> flags) {
+        return flags.contains("cityWide") || flags.contains("crossProvince")
+                ? List.of(TongbanMode.RECEIVE_ELSEWHERE) : List.of();
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param replacedBy       for a CANCELLED approval: what replaced it (a filing, after-the-fact supervision …)
  * @param deferralRule     容缺受理: what a missing material overdue does to the case (SUSPEND unless TERMINATE)
  * @param commitmentCheck  告知承诺制: how a commitment is verified after the decision ({@link CommitmentCheck#DEFAULT})
+ * @param tongbanModes     全市通办/跨省通办 modes of a city-wide or cross-province matter (empty otherwise)
  * @param processKey       BPMN process key, {@code oneseal-case} by default
  * @param licenceKind      kind of licence issued, or null
  */
@@ -28,7 +29,8 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                              String serviceCommitment, String enquiryPhone, String complaintPhone, boolean online,
                              boolean certificateFree, boolean cityWide, boolean crossProvince, boolean bundleMember,
                              ReformMode reformMode, String reformListVersion, String reformBasis, String replacedBy,
-                             DeferralRule deferralRule, CommitmentCheck commitmentCheck, List<String> lifeEvents, String processKey, String licenceKind) {
+                             DeferralRule deferralRule, CommitmentCheck commitmentCheck, List<TongbanMode> tongbanModes,
+                             List<String> lifeEvents, String processKey, String licenceKind) {
 
     public static final String DEFAULT_PROCESS = "oneseal-case";
 
@@ -47,6 +49,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
         replacedBy = blankToNull(replacedBy);
         deferralRule = deferralRule == null ? DeferralRule.SUSPEND : deferralRule;
         commitmentCheck = commitmentCheck == null ? CommitmentCheck.DEFAULT : commitmentCheck;
+        tongbanModes = tongbanModes == null ? List.of() : tongbanModes.stream().distinct().sorted().toList();
     }
 
     private static String blankToNull(String s) {
@@ -81,7 +84,7 @@ public record MatterElements(String name, MatterType type, long departmentId, St
                 legalBasis, serviceObject, handlingForms, handlingKind, legalLimitDays, promisedLimitDays, onsiteVisits,
                 specialProcedures, free, feeAmount, feeBasis, conditions, materials, flow, questions, serviceCommitment,
                 enquiryPhone, complaintPhone, online, certificateFree, cityWide, crossProvince, bundleMember, reformMode,
-                reformListVersion, reformBasis, replacedBy, deferralRule, commitmentCheck, lifeEvents, processKey,
+                reformListVersion, reformBasis, replacedBy, deferralRule, commitmentCheck, tongbanModes, lifeEvents, processKey,
                 licenceKind);
     }
 }

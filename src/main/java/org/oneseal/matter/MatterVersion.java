@@ -72,7 +72,8 @@ final class MatterVersion {
                 e.legalLimitDays(), e.promisedLimitDays(), e.onsiteVisits(), e.processKey(), e.licenceKind(),
                 e.materials().stream().map(MatterElements.Material::view).toList(),
                 e.specialProcedures().stream().map(MatterElements.Procedure::view).toList(), state, e.reformMode(),
-                e.replacedBy(), e.deferralRule(), e.commitmentCheck());
+                e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.cityWide(), e.crossProvince(),
+                e.tongbanModes());
     }
 
     VersionSummary summary() {

@@ -13,6 +13,7 @@ import java.util.List;
  * @param replacedBy     for a CANCELLED approval, what replaced it
  * @param deferralRule   容缺受理: SUSPEND or TERMINATE a case whose deferred material is overdue
  * @param commitmentCheck 告知承诺制: how and by when a commitment is verified after the decision
+ * @param tongbanModes   全市通办/跨省通办 modes (see {@link TongbanMode})
  */
 public record MatterVersionView(long versionId, long matterId, int versionNumber, String matterCode,
                                 String implementationCode, String name, MatterType type, long departmentId,
@@ -21,5 +22,11 @@ public record MatterVersionView(long versionId, long matterId, int versionNumber
                                 String processKey, String licenceKind, List<MaterialRequirementView> materials,
                                 List<SpecialProcedureView> specialProcedures, MatterVersionState state,
                                 ReformMode reformMode, String replacedBy, DeferralRule deferralRule,
-                                CommitmentCheck commitmentCheck) {
+                                CommitmentCheck commitmentCheck, boolean cityWide, boolean crossProvince,
+                                List<TongbanMode> tongbanModes) {
+
+    /** Whether a hall of another region may receive it for the competent office (异地代收). */
+    public boolean receivableElsewhere() {
+        return (cityWide || crossProvince) && tongbanModes.contains(TongbanMode.RECEIVE_ELSEWHERE);
+    }
 }

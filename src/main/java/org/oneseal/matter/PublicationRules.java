@@ -41,6 +41,9 @@ final class PublicationRules {
         materials(problems, e);
         procedures(problems, e);
         reform(problems, e);
+        if (!e.tongbanModes().isEmpty() && !e.cityWide() && !e.crossProvince()) {
+            problems.add(new Problem("tongbanModes", "matter.rule.tongban"));
+        }
         if (!e.commitmentCheck().valid()) {
             problems.add(new Problem("checkPercent", "matter.rule.commitmentCheck"));
         }

@@ -262,7 +262,7 @@ class StoredScriptJourneysTest extends BrowserTest {
                 List.of(new MatterElements.Material("M1", DEFICIENCY, true, true, true, true, false, false, 1,
                         "javascript:window.__xss=1", APPLICANT, FILE)),
                 REFUSAL, List.of(new MatterElements.QuestionAnswer(NOTE, OPINION)), DRAFT_EDIT, "0999-1", "0999-2",
-                true, false, false, false, false, null, null, null, null, null, null, List.of(REGION), null, APPLICANT));
+                true, false, false, false, false, null, null, null, null, null, null, null, List.of(REGION), null, APPLICANT));
     }
 
     private MatterVersionView foodPermitOfTheCity() {

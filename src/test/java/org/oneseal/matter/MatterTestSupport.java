@@ -54,7 +54,7 @@ final class MatterTestSupport {
                 List.of(HandlingForm.WINDOW, HandlingForm.ONLINE), HandlingKind.PROMISED, legal, promised, 1,
                 List.of(new MatterElements.Procedure("现场核查", 5, false, "《测试条例》第二条")), true, null, null,
                 "测试用受理条件", materials("申请书", "营业执照"), "申请 → 受理 → 决定", List.of(), "按时办结",
-                "0999-1", "0999-2", true, false, false, false, false, null, null, null, null, null, null, List.of("测试主题"), null,
+                "0999-1", "0999-2", true, false, false, false, false, null, null, null, null, null, null, null, List.of("测试主题"), null,
                 null);
     }
 
@@ -74,7 +74,7 @@ final class MatterTestSupport {
                 e.handlingKind(), e.legalLimitDays(), promised, e.onsiteVisits(), e.specialProcedures(), fee == null,
                 fee, fee == null ? null : "", e.conditions(), materials, e.flow(), e.questions(), e.serviceCommitment(),
                 e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(), e.cityWide(), e.crossProvince(),
-                e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(), e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.lifeEvents(), e.processKey(), e.licenceKind());
+                e.bundleMember(), e.reformMode(), e.reformListVersion(), e.reformBasis(), e.replacedBy(), e.deferralRule(), e.commitmentCheck(), e.tongbanModes(), e.lifeEvents(), e.processKey(), e.licenceKind());
     }
 
     static MatterElements withReform(MatterElements e, ServiceObject serviceObject, ReformMode mode, String listVersion,
@@ -84,7 +84,8 @@ final class MatterTestSupport {
                 e.handlingKind(), e.legalLimitDays(), e.promisedLimitDays(), e.onsiteVisits(), e.specialProcedures(),
                 e.free(), e.feeAmount(), e.feeBasis(), e.conditions(), e.materials(), e.flow(), e.questions(),
                 e.serviceCommitment(), e.enquiryPhone(), e.complaintPhone(), e.online(), e.certificateFree(),
-                e.cityWide(), e.crossProvince(), e.bundleMember(), mode, listVersion, basis, replacedBy, e.deferralRule(), e.commitmentCheck(), e.lifeEvents(),
+                e.cityWide(), e.crossProvince(), e.bundleMember(), mode, listVersion, basis, replacedBy, e.deferralRule(), e.commitmentCheck(), e.tongbanModes(),
+                e.lifeEvents(),
                 e.processKey(), e.licenceKind());
     }
 }
