@@ -41,9 +41,11 @@ class DemoCatalogue implements ApplicationRunner {
     private final Departments departments;
     private final RegionManagement regions;
     private final TransactionTemplate tx;
+    private final Bundles bundles;
 
     DemoCatalogue(MatterAdministration admin, MatterStore store, Departments departments, RegionManagement regions,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, Bundles bundles) {
+        this.bundles = bundles;
         this.admin = admin;
         this.store = store;
         this.departments = departments;
@@ -85,6 +87,30 @@ class DemoCatalogue implements ApplicationRunner {
                 admin.updateDraft(scope, draft, m.v2().apply(elements));
                 admin.publish(scope, draft);
             }
+        }
+        loadBundles(scope, all);
+    }
+
+    /** The demo bundles (一件事): members by implementation code, "|carried" for 一照含证. */
+    @SuppressWarnings("unchecked")
+    private void loadBundles(DataScope scope, List<RegionView> all) {
+        List<Map<String, Object>> list;
+        try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+            Map<String, Object> root = new Yaml().load(in);
+            list = (List<Map<String, Object>>) root.getOrDefault("bundles", List.of());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (Map<String, Object> b : list) {
+            long region = all.stream().filter(r -> r.code().equals(b.get("region"))).findFirst().orElseThrow().id();
+            List<BundleCommand.Member> members = ((List<String>) b.get("members")).stream().map(entry -> {
+                String[] parts = entry.split("\\|");
+                long matterId = store.matterByImplementationCode(parts[0]).orElseThrow().id();
+                return new BundleCommand.Member(matterId, parts.length > 1 && parts[1].equals("carried"));
+            }).toList();
+            long id = bundles.create(scope, new BundleCommand((String) b.get("code"), (String) b.get("name"),
+                    (String) b.get("description"), region, (Integer) b.get("target"), members));
+            bundles.publish(scope, id, true);
         }
     }
 
