@@ -168,12 +168,15 @@ class AuditChainer implements InitializingBean, DisposableBean {
                     batch = transaction.execute(status -> chainBatch());
                     chained += batch;
                 } while (batch == BATCH && running);
+                if (batch == BATCH) { // stopped with a backlog left: this pass did not chain everything
+                    return;
+                }
                 synchronized (monitor) {
                     finished = pass;
                     chainedTotal += chained;
                     monitor.notifyAll();
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("audit chain pass failed, retrying in 1 s: {}", e.toString());
                 try {
                     Thread.sleep(1000);

@@ -171,6 +171,9 @@ public class CaseCommitments {
     public record Outcome(Boolean passed, String findings, String consequence, LocalDate correctionDue) {
     }
 
+    /** Findings go into the credit record and the licence's revocation reason (500): kept shorter than both. */
+    static final int MAX_FINDINGS = 400;
+
     static final Set<String> CONSEQUENCES = Set.of("CORRECTION_ORDER", "REVOKE", "TERMINATE");
 
     /**
@@ -240,7 +243,7 @@ public class CaseCommitments {
         if (o.passed() == null) {
             errors.add("passed", messages.text("casework.commitment.passed.required"));
         }
-        if (o.findings() == null || o.findings().isBlank() || o.findings().length() > 2000) {
+        if (o.findings() == null || o.findings().isBlank() || o.findings().strip().length() > MAX_FINDINGS) {
             errors.add("findings", messages.text("casework.commitment.findings.required"));
         }
         if (Boolean.FALSE.equals(o.passed())) {

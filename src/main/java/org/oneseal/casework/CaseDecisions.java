@@ -66,7 +66,8 @@ public class CaseDecisions {
         if (grant) {
             deferrals.requireNoneMissing(file); // 容缺: no licence before the deferred materials arrive
         }
-        file.decide(grant, today, calendar); // refuses a case not awaiting a decision before anything is signed
+        // refuses a case not awaiting a decision before anything is signed
+        file.decide(grant, today, calendar, deferrals.suspendedForDeferral(caseId));
         String issuer = organisation.get(currentUser.scope(), row.departmentId).name();
         DecisionView document = licensing.signDecision(new IssueDecision(caseId, row.caseNumber, row.matterName,
                 row.applicantName, grant, decision.reasons().strip(), blankToNull(decision.legalBasis()),

@@ -160,6 +160,11 @@ public class CaseDeferrals {
         return deferred.of(caseId);
     }
 
+    /** Whether the case's clock stands still because a deferred material is overdue (rule SUSPEND). */
+    boolean suspendedForDeferral(long caseId) {
+        return deferred.clockStopped(caseId);
+    }
+
     /** The grant waits for every deferred material: refused while one is missing. */
     void requireNoneMissing(CaseFile file) {
         List<DeferredMaterialView> missing = of(file.id()).stream().filter(d -> d.suppliedAt() == null).toList();

@@ -95,8 +95,18 @@ class CaseFile {
     }
 
     void decide(boolean grant, LocalDate today, WorkingDayCalendar calendar) {
+        decide(grant, today, calendar, false);
+    }
+
+    /**
+     * As above; {@code suspendedForDeferral}: the clock stands still because a deferred material is overdue (容缺) —
+     * a denial may end that suspension, a grant waits for the material anyway.
+     */
+    void decide(boolean grant, LocalDate today, WorkingDayCalendar calendar, boolean suspendedForDeferral) {
         require(EnumSet.of(CaseStatus.AWAITING_DECISION), "作出决定");
-        if (clock.paused()) {
+        if (clock.paused() && suspendedForDeferral && !grant) {
+            clock = clock.resume(today, calendar);
+        } else if (clock.paused()) {
             throw new IllegalCaseTransition("办件处于特殊环节（计时暂停）中，请先结束特殊环节再作出决定");
         }
         row.decidedOn = today;

@@ -39,12 +39,14 @@ public class CaseHandling {
     private final Clock clock;
     private final CommitmentStore commitmentStore;
     private final TongbanStore tongban;
+    private final DeferredMaterials deferredMaterials;
 
-    CaseHandling(TongbanStore tongban, CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
+    CaseHandling(DeferredMaterials deferredMaterials, TongbanStore tongban, CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
             CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
             org.oneseal.identity.StaffDirectory staff, org.oneseal.matter.MatterCatalogue catalogue, Clock clock) {
         this.commitmentStore = commitmentStore;
         this.tongban = tongban;
+        this.deferredMaterials = deferredMaterials;
         this.staff = staff;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -160,6 +162,9 @@ public class CaseHandling {
     @PreAuthorize("hasAuthority('casework:review')")
     public CaseView endSpecialProcedure(long caseId, String result) {
         requireText("result", result);
+        if (deferredMaterials.clockStopped(caseId)) { // 容缺: that pause ends when the material arrives, not here
+            throw new IllegalCaseTransition(messages.text("casework.deferral.suspended", String.valueOf(caseId)));
+        }
         return move(caseId, "SPECIAL_PROCEDURE_ENDED", result.strip(), f -> f.endSpecialProcedure(today(), calendar));
     }
 

@@ -75,6 +75,13 @@ public class CaseQueries {
                     .append(" and candidate_role = :role").append(i).append(" and ").append(scope.condition("region_id"))
                     .append(' ').append(order).append(" limit 200)");
         }
+        if (roleNames.contains(Role.WINDOW_STAFF.name())) {
+            // 通办: results the applicant takes at this hall although another region decided them
+            sql.append(" union all (select f.* from oneseal.case_file f join oneseal.case_tongban t on t.case_id = f.id")
+                    .append(" where f.concluded_on is null and f.current_step = 'deliver' and t.deliver_at = 'RECEIVING'")
+                    .append(" and ").append(scope.condition("t.receiving_region_id")).append(" and not (")
+                    .append(scope.condition("f.region_id")).append(") limit 200)");
+        }
         sql.append(") tasks ").append(order).append(" limit 200");
         JdbcClient.StatementSpec spec = scope.bind(jdbc.sql(sql.toString()));
         for (int i = 0; i < roleNames.size(); i++) {
@@ -190,8 +197,9 @@ public class CaseQueries {
                 null, null, null, s.submittedAt(), s.acceptedOn(), s.promisedDue(), s.legalDue(), s.promisedDays(),
                 s.legalDays(), s.extended(), s.paused(), s.urgency(), s.concludedOn(), s.licenceId(),
                 s.decisionDocumentId());
+        TongbanView t = full.tongban(); // the applicant is not told staff names
         return new CaseDetail(summary, told, full.openDeficiencies(), full.materials(), full.deferredMaterials(),
-                full.tongban());
+                t == null ? null : new TongbanView(t.mode(), t.receivingRegionId(), null, null, t.deliverAt()));
     }
 
     /** A submitted file, for a staff member who handles cases in scope, or the applicant who owns the case. */

@@ -26,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DeferralDeadlines {
 
     static final int REMIND_WORKING_DAYS = 2;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeferralDeadlines.class);
     static final String SYSTEM = "system";
 
     private final DeferredMaterials deferred;
@@ -68,13 +69,23 @@ class DeferralDeadlines {
         LocalDate until = calendar.addWorkingDays(today, REMIND_WORKING_DAYS);
         int reminded = 0;
         for (long id : deferred.casesToRemind(today, until)) {
-            reminded += Boolean.TRUE.equals(tx.execute(s -> remind(id, today, until))) ? 1 : 0;
+            reminded += each(id, () -> tx.execute(s -> remind(id, today, until)));
         }
         int acted = 0;
         for (long id : deferred.casesOverdue(today)) {
-            acted += Boolean.TRUE.equals(tx.execute(s -> actOnOverdue(id, today))) ? 1 : 0;
+            acted += each(id, () -> tx.execute(s -> actOnOverdue(id, today)));
         }
         return new Result(reminded, acted);
+    }
+
+    /** One case's move; a failure is logged and leaves the other cases to be done. */
+    private int each(long caseId, java.util.function.Supplier<Boolean> move) {
+        try {
+            return Boolean.TRUE.equals(move.get()) ? 1 : 0;
+        } catch (RuntimeException e) {
+            log.warn("deferred materials of case {}: {}", caseId, e.toString());
+            return 0;
+        }
     }
 
     record Result(int reminded, int acted) {
@@ -84,6 +95,9 @@ class DeferralDeadlines {
         return cases.lock(caseId).filter(f -> !f.status().concluded()).map(file -> {
             List<DeferredMaterialView> due = deferred.of(caseId).stream().filter(DeferredMaterialView::missing)
                     .filter(d -> !d.dueOn().isAfter(until)).toList();
+            if (due.isEmpty()) { // supplied meanwhile
+                return false;
+            }
             DeferralRule rule = catalogue.version(file.row().matterVersionId).deferralRule();
             timeline.record(file, clock.instant(), SYSTEM, "DEFERRED_MATERIAL_REMINDER", messages.text(
                     "casework.deferral.reminder", names(due), due.getFirst().dueOn().toString(),
@@ -97,6 +111,9 @@ class DeferralDeadlines {
         return cases.lock(caseId).filter(f -> !f.status().concluded()).map(file -> {
             List<DeferredMaterialView> late = deferred.of(caseId).stream().filter(DeferredMaterialView::missing)
                     .filter(d -> d.dueOn().isBefore(today) && d.overdueOn() == null).toList();
+            if (late.isEmpty()) { // supplied meanwhile
+                return false;
+            }
             DeferralRule rule = catalogue.version(file.row().matterVersionId).deferralRule();
             Instant now = clock.instant();
             String reason = messages.text("casework.deferral.overdue", names(late), late.getFirst().dueOn().toString(),

@@ -81,7 +81,7 @@ class DeferredMaterials {
                 select distinct d.case_id from oneseal.case_deferred_material d
                 join oneseal.case_file c on c.id = d.case_id
                 where d.supplied_at is null and d.overdue_on is null and d.due_on < :today
-                  and c.concluded_on is null order by d.case_id""")
+                  and c.concluded_on is null and c.decided_on is null order by d.case_id""")
                 .param("today", today).query(Long.class).list();
     }
 

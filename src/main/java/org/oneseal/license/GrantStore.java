@@ -82,6 +82,12 @@ class GrantStore {
                 .param("by", by).param("at", Timestamp.from(at)).update();
     }
 
+    /** Whether the grant's window has pulled with it (presented its QR token or code) at least once. */
+    boolean pulledBy(long grantId, long windowUnitId) {
+        return jdbc.sql("select exists (select 1 from oneseal.licence_pull where grant_id = :g and window_unit_id = :w)")
+                .param("g", grantId).param("w", windowUnitId).query(Boolean.class).single();
+    }
+
     /** The pulls of a holder's grants, newest first: grant id, licence, window, staff member, time. */
     List<Pull> pullsOf(long holder) {
         return jdbc.sql("""

@@ -183,6 +183,9 @@ public class LicenceGrants {
         AccountPrincipal staff = currentUser.principal().orElseThrow();
         Instant now = clock.instant();
         GrantStore.Grant g = grants.byId(grantId).orElseThrow(() -> refused(null, "license.pull.unknown", "no grant"));
+        if (!grants.pulledBy(g.id(), g.windowUnitId())) { // the credential must have been presented first
+            throw refused(g, "license.pull.unknown", "pdf without a presented credential");
+        }
         authorised(g, staff, now);
         grants.pulled(g, staff.getUsername(), now);
         audit.record(AuditRecord.of("license.pull", "Licence", g.licenceId()).region(staff.regionId())

@@ -45,7 +45,8 @@ final class PublicationRules {
             problems.add(new Problem("tongbanModes", "matter.rule.tongban"));
         }
         if (!e.commitmentCheck().valid()) {
-            problems.add(new Problem("checkPercent", "matter.rule.commitmentCheck"));
+            boolean days = e.commitmentCheck().workingDays() < 1 || e.commitmentCheck().workingDays() > 250;
+            problems.add(new Problem(days ? "checkWorkingDays" : "checkPercent", "matter.rule.commitmentCheck"));
         }
         return problems;
     }

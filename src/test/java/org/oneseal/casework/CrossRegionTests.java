@@ -91,6 +91,7 @@ class CrossRegionTests {
         assertThatThrownBy(() -> handling.deliver(id, "PICKUP")).isInstanceOf(IllegalCaseTransition.class)
                 .hasMessageContaining("代收窗口");
         support.as("window01");
+        assertThat(queries.myTasks()).as("the city hall's task list").extracting(WorkItem::caseId).contains(id);
         assertThat(handling.deliver(id, "PICKUP").status()).isEqualTo(CaseStatus.DELIVERED);
     }
 

@@ -141,6 +141,10 @@ class DeferralTests {
         assertThat(pausedSince(id)).isEqualTo(due.plusDays(3));
         assertThat(queries.detail(asWindow(id)).summary().status()).isEqualTo(CaseStatus.IN_REVIEW);
         assertThat(deadlines.run().acted()).as("once").isZero();
+        support.as("reviewer01"); // that pause is not a special procedure anybody can end
+        assertThatThrownBy(() -> handling.endSpecialProcedure(id, "结束")).isInstanceOf(IllegalCaseTransition.class)
+                .hasMessageContaining("容缺材料逾期");
+        support.signOut();
 
         clock.travelTo(due.plusDays(5));
         support.as("zhangsan");

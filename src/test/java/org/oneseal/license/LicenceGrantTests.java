@@ -72,6 +72,10 @@ class LicenceGrantTests {
                 .andExpect(jsonPath("$.errors.credential", Matchers.containsString("本窗口未获得这项授权")));
         assertThat(denials()).isEqualTo(denied + 1);
 
+        // no PDF before the window has presented the grant's code or QR
+        mvc.perform(post("/workbench/licence-pull/pdf").param("grantId", grant.get("id").asText())
+                        .with(user(users.loadUserByUsername("window01"))).with(csrf()))
+                .andExpect(status().is4xxClientError());
         // the authorised window sees that licence, masked, with the purpose
         pull("window01", code).andExpect(status().isOk())
                 .andExpect(jsonPath("$.licence.licenceId").value(licenceId))
@@ -79,9 +83,14 @@ class LicenceGrantTests {
                 .andExpect(jsonPath("$.purpose").value("办理食品经营许可变更"));
         pull("window01", code).andExpect(status().isBadRequest()); // the one-time code is spent
         pull("window01", token).andExpect(status().isOk());       // the QR still works
+        mvc.perform(post("/workbench/licence-pull/pdf").param("grantId", grant.get("id").asText())
+                        .with(user(users.loadUserByUsername("window01"))).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType(MediaType.APPLICATION_PDF));
 
         mvc.perform(get("/api/v1/me/licence-pulls").with(user(users.loadUserByUsername("zhangsan"))))
-                .andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$.length()").value(3))
                 .andExpect(jsonPath("$[0].windowName").value("综合受理1号窗口"));
 
         mvc.perform(post("/api/v1/me/licence-grants/" + grant.get("id").asLong() + "/revocation")
@@ -91,7 +100,7 @@ class LicenceGrantTests {
         pull("window01", token).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors.credential", Matchers.containsString("已撤销")));
         assertThat(jdbc.sql("select count(*) from oneseal.licence_pull where grant_id = ?")
-                .param(grant.get("id").asLong()).query(Long.class).single()).isEqualTo(2);
+                .param(grant.get("id").asLong()).query(Long.class).single()).isEqualTo(3);
     }
 
     @Test
