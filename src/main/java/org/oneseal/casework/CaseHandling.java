@@ -40,13 +40,16 @@ public class CaseHandling {
     private final CommitmentStore commitmentStore;
     private final TongbanStore tongban;
     private final DeferredMaterials deferredMaterials;
+    private final org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications;
 
-    CaseHandling(DeferredMaterials deferredMaterials, TongbanStore tongban, CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
+    CaseHandling(org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications,
+            DeferredMaterials deferredMaterials, TongbanStore tongban, CommitmentStore commitmentStore, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes, CurrentUser currentUser,
             CaseViews views, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
             org.oneseal.identity.StaffDirectory staff, org.oneseal.matter.MatterCatalogue catalogue, Clock clock) {
         this.commitmentStore = commitmentStore;
         this.tongban = tongban;
         this.deferredMaterials = deferredMaterials;
+        this.bundleApplications = bundleApplications;
         this.staff = staff;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -112,6 +115,7 @@ public class CaseHandling {
         if (!List.of("DOWNLOAD", "PICKUP", "MAIL").contains(method)) {
             throw InvalidInputException.of("method", messages.text("casework.delivery.method"));
         }
+        bundleApplications.getObject().requireAllDecided(caseId); // 一件事: the results go out together
         var place = tongban.of(caseId).filter(t -> "RECEIVING".equals(t.deliverAt()) && t.receivingRegionId() != null);
         if (place.isEmpty()) {
             return advance(caseId, "deliver", "DELIVERED", "DELIVERED", messages.text("casework.delivery." + method),

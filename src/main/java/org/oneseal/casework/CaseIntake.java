@@ -206,7 +206,7 @@ public class CaseIntake {
         return views.of(cases.find(file.id()).orElseThrow());
     }
 
-    private CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
+    CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
             String intakeStaff, List<SubmittedFile> files, String actor, CaseDeferrals.Deferral deferral,
             CaseCommitments.Choice commitment) {
         if (phone != null && !phone.isBlank() && !phone.strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
@@ -261,7 +261,7 @@ public class CaseIntake {
     /** BPMN process of a filing: received, filed, ended — no user task. */
     static final String FILING_PROCESS = "oneseal-filing";
 
-    private MatterVersionView published(long matterId) {
+    MatterVersionView published(long matterId) {
         MatterVersionView matter = catalogue.currentPublished(matterId)
                 .orElseThrow(() -> InvalidInputException.of("matterId", messages.text("casework.matter.notPublished")));
         refuseCancelled(matter);
@@ -279,7 +279,7 @@ public class CaseIntake {
         }
     }
 
-    private void checkServiceObject(MatterVersionView matter, AccountKind kind) {
+    void checkServiceObject(MatterVersionView matter, AccountKind kind) {
         boolean fits = matter.serviceObject() == ServiceObject.BOTH
                 || matter.serviceObject() == ServiceObject.PERSON && kind == AccountKind.PERSON
                 || matter.serviceObject() == ServiceObject.ENTERPRISE && kind == AccountKind.ENTERPRISE;

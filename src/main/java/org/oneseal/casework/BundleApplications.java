@@ -1,0 +1,218 @@
+package org.oneseal.casework;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditRecord;
+import org.oneseal.identity.AccountKind;
+import org.oneseal.identity.AccountPrincipal;
+import org.oneseal.identity.ApplicantDirectory;
+import org.oneseal.identity.ApplicantProfile;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.matter.BundleGuide;
+import org.oneseal.matter.Bundles;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 一件事 applications: one form for a published bundle, each merged material uploaded once and given to every
+ * member matter that asks for it; one case per member (its department, process and due date), all opened in one
+ * transaction — all or none — and reviewed in parallel. The applicant follows them on one page: the result that
+ * follows the most severe sub-result ({@link BundleResult}), one combined correction notice listing what every
+ * department asks, answered with one form; the results are delivered together ({@link #requireAllDecided}).
+ */
+@Service
+public class BundleApplications {
+
+    private final Bundles bundles;
+    private final CaseIntake intake;
+    private final CaseCorrection correction;
+    private final CaseRepository cases;
+    private final CaseTimeline timeline;
+    private final CaseViews views;
+    private final ApplicantDirectory applicants;
+    private final CurrentUser currentUser;
+    private final CaseworkMessages messages;
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    BundleApplications(Bundles bundles, CaseIntake intake, CaseCorrection correction, CaseRepository cases,
+            CaseTimeline timeline, CaseViews views, ApplicantDirectory applicants, CurrentUser currentUser,
+            CaseworkMessages messages, JdbcClient jdbc, AuditLog audit, Clock clock) {
+        this.bundles = bundles;
+        this.intake = intake;
+        this.correction = correction;
+        this.cases = cases;
+        this.timeline = timeline;
+        this.views = views;
+        this.applicants = applicants;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The applicant's view of one application. */
+    public record BundleCase(long id, long bundleId, String bundleName, Instant submittedAt, BundleResult result,
+                             List<Member> members, List<CombinedDeficiency> deficiencies) {
+    }
+
+    /** A sub-case as the applicant sees it. */
+    public record Member(CaseView summary, BundleResult result) {
+    }
+
+    /** One item of the combined correction notice: which department's case, which material, what is wrong. */
+    public record CombinedDeficiency(long caseId, String matterName, String requirementCode, String description) {
+    }
+
+    /**
+     * The signed-in applicant applies for a bundle: {@code files} keyed by the merged material's form field
+     * ({@link BundleGuide.MergedMaterial#field()}). Every member's required materials must come; every problem is
+     * reported on the merged field, and nothing is opened when there is one.
+     */
+    @Transactional
+    public BundleCase apply(long bundleId, Map<String, SubmittedFile> files) {
+        AccountPrincipal me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF)
+                .orElseThrow(() -> new AccessDeniedException("only applicants apply online"));
+        ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
+        BundleGuide guide = bundles.guide(bundleId).orElseThrow(() -> new NotFoundException("bundle " + bundleId));
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        for (BundleGuide.MergedMaterial m : guide.materials()) {
+            if (m.required() && files.get(m.field()) == null) {
+                errors.add("materials[" + m.field() + "]", messages.text("casework.material.missing", m.name()));
+            }
+        }
+        for (BundleGuide.Member member : guide.members()) {
+            try {
+                intake.checkServiceObject(intake.published(member.matter().matterId()), applicant.kind());
+            } catch (InvalidInputException e) {
+                errors.add("bundle", messages.text("casework.bundle.notForYou", member.matter().name()));
+            }
+        }
+        errors.throwIfAny();
+        Instant now = clock.instant();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into oneseal.bundle_case (bundle_id, bundle_name, applicant_account_id, submitted_at)
+                values (:bundle, :name, :account, :at)""")
+                .param("bundle", bundleId).param("name", guide.name()).param("account", me.accountId())
+                .param("at", Timestamp.from(now)).update(keys, "id");
+        long bundleCaseId = keys.getKey().longValue();
+        int sort = 0;
+        for (BundleGuide.Member member : guide.members()) {
+            List<SubmittedFile> own = new ArrayList<>();
+            for (BundleGuide.MergedMaterial m : guide.materials()) {
+                String code = m.codes().get(member.matter().matterId());
+                SubmittedFile f = files.get(m.field());
+                if (code != null && f != null) {
+                    own.add(new SubmittedFile(code, f.fileName(), f.declaredContentType(), f.content()));
+                }
+            }
+            CaseFile file = intake.open(intake.published(member.matter().matterId()), applicant, null, "ONLINE", null,
+                    own, me.getUsername(), CaseDeferrals.Deferral.NONE, CaseCommitments.Choice.NONE);
+            jdbc.sql("insert into oneseal.bundle_case_member (bundle_case_id, case_id, sort_order) values (:b, :c, :s)")
+                    .param("b", bundleCaseId).param("c", file.id()).param("s", ++sort).update();
+            timeline.append(file.id(), now, me.getUsername(), null, "BUNDLE_APPLIED", file.status(),
+                    messages.text("casework.bundle.member", guide.name()));
+        }
+        audit.record(AuditRecord.of("casework.bundle.apply", "BundleCase", bundleCaseId).region(guide.regionId())
+                .reason(guide.code()));
+        return mine(bundleCaseId);
+    }
+
+    /** The applicant's own application, with the result, the sub-cases and the combined notice. */
+    @Transactional(readOnly = true)
+    public BundleCase mine(long bundleCaseId) {
+        long me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF).map(AccountPrincipal::accountId)
+                .orElseThrow(() -> new AccessDeniedException("applicants only"));
+        record Head(long bundleId, String name, Instant at) {
+        }
+        Head head = jdbc.sql("select bundle_id, bundle_name, submitted_at from oneseal.bundle_case where id = :id "
+                        + "and applicant_account_id = :me")
+                .param("id", bundleCaseId).param("me", me)
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional().orElseThrow(() -> new NotFoundException("bundle case " + bundleCaseId));
+        List<Member> members = new ArrayList<>();
+        List<CombinedDeficiency> deficiencies = new ArrayList<>();
+        BundleResult result = BundleResult.GRANTED;
+        for (long caseId : memberIds(bundleCaseId)) {
+            CaseFile file = cases.find(caseId).orElseThrow();
+            BundleResult r = BundleResult.of(file.status(), denied(caseId));
+            result = result.worst(r);
+            members.add(new Member(views.of(file), r));
+            if (file.status() == CaseStatus.CORRECTION_REQUESTED) {
+                timeline.openDeficiencies(caseId).forEach(d -> deficiencies.add(new CombinedDeficiency(caseId,
+                        file.row().matterName, d.requirementCode(), d.description())));
+            }
+        }
+        return new BundleCase(bundleCaseId, head.bundleId(), head.name(), head.at(), result, members, deficiencies);
+    }
+
+    /** The applicant's applications, newest first. */
+    @Transactional(readOnly = true)
+    public List<BundleCase> mine() {
+        long me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF).map(AccountPrincipal::accountId)
+                .orElseThrow(() -> new AccessDeniedException("applicants only"));
+        return jdbc.sql("select id from oneseal.bundle_case where applicant_account_id = :me order by submitted_at desc "
+                        + "limit 50")
+                .param("me", me).query(Long.class).list().stream().map(this::mine).toList();
+    }
+
+    /**
+     * One answer to the combined correction notice: files keyed {@code <caseId>.<requirementCode>} and a note, given
+     * to every sub-case that asked for a correction.
+     */
+    @Transactional
+    public BundleCase correct(long bundleCaseId, Map<Long, List<SubmittedFile>> filesByCase, String note) {
+        BundleCase current = mine(bundleCaseId);
+        List<Long> asking = current.members().stream()
+                .filter(m -> m.summary().status() == CaseStatus.CORRECTION_REQUESTED).map(m -> m.summary().id()).toList();
+        if (asking.isEmpty()) {
+            throw new IllegalCaseTransition(messages.text("casework.bundle.noCorrection"));
+        }
+        filesByCase.keySet().stream().filter(id -> !asking.contains(id)).findFirst().ifPresent(id -> {
+            throw InvalidInputException.of("materials", messages.text("casework.bundle.notAsking", String.valueOf(id)));
+        });
+        for (long caseId : asking) {
+            correction.submit(caseId, filesByCase.getOrDefault(caseId, List.of()),
+                    note == null || note.isBlank() ? messages.text("casework.bundle.correctionNote") : note);
+        }
+        return mine(bundleCaseId);
+    }
+
+    /** 一并送达: a member case is delivered only when every member has its decision. */
+    void requireAllDecided(long caseId) {
+        List<Long> siblings = jdbc.sql("""
+                select m2.case_id from oneseal.bundle_case_member m1
+                join oneseal.bundle_case_member m2 on m2.bundle_case_id = m1.bundle_case_id
+                where m1.case_id = :id""").param("id", caseId).query(Long.class).list();
+        List<String> waiting = siblings.stream().map(id -> cases.find(id).orElseThrow())
+                .filter(f -> !f.status().concluded() && f.status() != CaseStatus.GRANTED && f.status() != CaseStatus.DENIED)
+                .map(f -> f.row().matterName).toList();
+        if (!waiting.isEmpty()) {
+            throw new IllegalCaseTransition(messages.text("casework.bundle.deliverTogether", String.join("、", waiting)));
+        }
+    }
+
+    private List<Long> memberIds(long bundleCaseId) {
+        return jdbc.sql("select case_id from oneseal.bundle_case_member where bundle_case_id = :id order by sort_order")
+                .param("id", bundleCaseId).query(Long.class).list();
+    }
+
+    private boolean denied(long caseId) {
+        return jdbc.sql("select kind from oneseal.case_event where case_id = :id and kind in ('GRANTED', 'DENIED') "
+                        + "order by id desc limit 1")
+                .param("id", caseId).query(String.class).optional().map("DENIED"::equals).orElse(false);
+    }
+}

@@ -1,0 +1,121 @@
+package org.oneseal.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.oneseal.IntegrationTest;
+import org.oneseal.TestClock;
+import org.oneseal.matter.BundleGuide;
+import org.oneseal.matter.Bundles;
+import org.oneseal.shared.InvalidInputException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** 一件事 applications: one form, a case per member, the most severe result, one combined notice, delivered together. */
+@IntegrationTest
+class BundleApplicationTests {
+
+    @Autowired BundleApplications applications;
+    @Autowired Bundles bundles;
+    @Autowired CaseworkTestSupport support;
+    @Autowired CaseHandling handling;
+    @Autowired CaseDecisions decisions;
+    @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void inJune2026() {
+        clock.travelTo(LocalDate.of(2026, 6, 15));
+    }
+
+    @AfterEach
+    void back() {
+        support.signOut();
+        clock.reset();
+    }
+
+    @Test
+    void theMostSevereSubResultDecidesTheBundlesResult() {
+        assertThat(BundleResult.of(CaseStatus.GRANTED, false).worst(BundleResult.of(CaseStatus.DENIED, true)))
+                .isEqualTo(BundleResult.DENIED);
+        assertThat(BundleResult.of(CaseStatus.CORRECTION_REQUESTED, false).worst(BundleResult.GRANTED))
+                .isEqualTo(BundleResult.NEEDS_REVISION);
+        assertThat(BundleResult.of(CaseStatus.IN_REVIEW, false).worst(BundleResult.NEEDS_REVISION))
+                .isEqualTo(BundleResult.NEEDS_REVISION);
+        assertThat(BundleResult.of(CaseStatus.DELIVERED, true)).isEqualTo(BundleResult.DENIED);
+        assertThat(BundleResult.of(CaseStatus.DELIVERED, false).worst(BundleResult.of(CaseStatus.FILED, false)))
+                .isEqualTo(BundleResult.GRANTED);
+        assertThat(BundleResult.of(CaseStatus.REFUSED, false).worst(BundleResult.of(CaseStatus.CORRECTION_REQUESTED, false)))
+                .isEqualTo(BundleResult.DENIED);
+    }
+
+    @Test
+    void oneFormOpensACasePerMemberEachMaterialOnceAndTheResultsGoOutTogether() {
+        BundleGuide shop = enterpriseStartUp();
+        support.as("shifan_food"); // an enterprise
+        Map<String, SubmittedFile> files = new HashMap<>();
+        guideMaterials(shop).forEach(m -> files.put(m.field(), new SubmittedFile(m.field(), m.name() + ".pdf",
+                "application/pdf", CaseworkTestSupport.pdf(m.name()))));
+        // a required material missing: nothing is opened, the message names the merged material
+        long cases = support.count("case_file");
+        BundleGuide.MergedMaterial first = shop.materials().stream().filter(BundleGuide.MergedMaterial::required)
+                .findFirst().orElseThrow();
+        Map<String, SubmittedFile> missing = new HashMap<>(files);
+        missing.remove(first.field());
+        assertThatThrownBy(() -> applications.apply(shop.bundleId(), missing))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors().get("materials[" + first.field() + "]")).contains(first.name()));
+        assertThat(support.count("case_file")).isEqualTo(cases);
+
+        BundleApplications.BundleCase applied = applications.apply(shop.bundleId(), files);
+        assertThat(applied.members()).hasSize(shop.members().size());
+        assertThat(support.count("case_file")).isEqualTo(cases + shop.members().size());
+        // 营业执照 uploaded once, stored with every member that asks for it
+        BundleGuide.MergedMaterial licence = shop.materials().stream().filter(m -> m.name().equals("营业执照")).findFirst()
+                .orElseThrow();
+        List<Long> ids = applied.members().stream().map(m -> m.summary().id()).toList();
+        assertThat(jdbc.sql("select count(*) from oneseal.case_material where case_id in (:ids) and file_name = '营业执照.pdf'")
+                .param("ids", ids).query(Long.class).single()).isEqualTo(licence.codes().size());
+        // each sub-case with its own department and due date, in parallel
+        assertThat(applied.members()).allMatch(m -> m.summary().regionId() == shop.regionId());
+        assertThat(applied.result()).isIn(BundleResult.IN_PROGRESS, BundleResult.GRANTED);
+
+        // a department asks for a correction: one combined notice, the whole result needs revision
+        long registration = ids.getFirst();
+        support.as("window01");
+        handling.requestCorrection(registration, List.of(new Deficiency(null, "章程缺少股东签字")));
+        support.as("shifan_food");
+        BundleApplications.BundleCase asked = applications.mine(applied.id());
+        assertThat(asked.result()).isEqualTo(BundleResult.NEEDS_REVISION);
+        assertThat(asked.deficiencies()).singleElement().satisfies(d -> assertThat(d.description()).isEqualTo("章程缺少股东签字"));
+        applications.correct(applied.id(), Map.of(), "已补签");
+        assertThat(applications.mine(applied.id()).deficiencies()).isEmpty();
+
+        // the registration is granted, but its result waits for the others
+        support.as("window01");
+        handling.accept(registration);
+        support.as("reviewer01");
+        handling.completeReview(registration, "材料齐全");
+        support.as("chief01");
+        decisions.decide(registration, new Decision(true, "准予登记", null, null));
+        support.as("window01");
+        assertThatThrownBy(() -> handling.deliver(registration, "PICKUP")).isInstanceOf(IllegalCaseTransition.class)
+                .hasMessageContaining("一并送达");
+    }
+
+    private BundleGuide enterpriseStartUp() {
+        return bundles.published().stream().filter(b -> b.code().equals("YJS-QYKB"))
+                .map(b -> bundles.guide(b.id()).orElseThrow()).findFirst().orElseThrow();
+    }
+
+    private static List<BundleGuide.MergedMaterial> guideMaterials(BundleGuide g) {
+        return g.materials();
+    }
+}
