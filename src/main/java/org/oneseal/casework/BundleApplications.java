@@ -191,6 +191,32 @@ public class BundleApplications {
         return mine(bundleCaseId);
     }
 
+    /**
+     * After a member's pre-review: when no member waits for its pre-review any more and some department asks for a
+     * correction, the applicant gets one combined notice listing everything asked (on the case that completed the
+     * round; the departments' own requests are not announced one by one).
+     */
+    void preReviewed(long caseId) {
+        Long bundleCaseId = timeline.bundleOf(caseId);
+        if (bundleCaseId == null) {
+            return;
+        }
+        List<CaseFile> members = memberIds(bundleCaseId).stream().map(id -> cases.find(id).orElseThrow()).toList();
+        if (members.stream().anyMatch(f -> f.status() == CaseStatus.SUBMITTED)) {
+            return;
+        }
+        List<String> asked = new ArrayList<>();
+        for (CaseFile f : members) {
+            if (f.status() == CaseStatus.CORRECTION_REQUESTED) {
+                timeline.openDeficiencies(f.id()).forEach(d -> asked.add(f.row().matterName + "：" + d.description()));
+            }
+        }
+        if (!asked.isEmpty()) {
+            CaseFile trigger = cases.find(caseId).orElseThrow();
+            timeline.record(trigger, clock.instant(), "system", "BUNDLE_CORRECTION_REQUESTED", String.join("；", asked));
+        }
+    }
+
     /** 一并送达: a member case is delivered only when every member has its decision. */
     void requireAllDecided(long caseId) {
         List<Long> siblings = jdbc.sql("""

@@ -75,6 +75,7 @@ public class CaseHandling {
             processes.complete(caseId, "review", "DONE", me());
             accepted = views.of(cases.find(caseId).orElseThrow());
         }
+        bundleApplications.getObject().preReviewed(caseId);
         return accepted;
     }
 
@@ -92,6 +93,7 @@ public class CaseHandling {
         deficiencies.forEach(d -> timeline.addDeficiency(caseId, applied.eventId(), d.requirementCode(),
                 d.description().strip()));
         processes.complete(caseId, "preReview", "CORRECT", me());
+        bundleApplications.getObject().preReviewed(caseId);
         return applied.view();
     }
 
@@ -99,7 +101,9 @@ public class CaseHandling {
     @PreAuthorize("hasAuthority('casework:prereview')")
     public CaseView refuse(long caseId, String reason) {
         requireText("reason", reason);
-        return advance(caseId, "preReview", "REFUSE", "REFUSED", reason.strip(), f -> f.refuse(today(), calendar));
+        CaseView refused = advance(caseId, "preReview", "REFUSE", "REFUSED", reason.strip(), f -> f.refuse(today(), calendar));
+        bundleApplications.getObject().preReviewed(caseId);
+        return refused;
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)

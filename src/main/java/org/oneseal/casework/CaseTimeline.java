@@ -24,8 +24,14 @@ class CaseTimeline {
         long id = append(file.id(), at, actor, null, kind, file.status(), reason);
         CaseFile.CaseRow r = file.row();
         events.publishEvent(new CaseStatusChanged(r.id, r.caseNumber, r.matterName, r.applicantAccountId, r.regionId,
-                kind, r.status, r.promisedDue, reason, at));
+                kind, r.status, r.promisedDue, reason, at, bundleOf(r.id)));
         return id;
+    }
+
+    /** The 一件事 application a case belongs to, or null. */
+    Long bundleOf(long caseId) {
+        return jdbc.sql("select bundle_case_id from oneseal.bundle_case_member where case_id = :id").param("id", caseId)
+                .query(Long.class).optional().orElse(null);
     }
 
     long append(long caseId, Instant at, String actor, String actingFor, String kind, CaseStatus status, String reason) {

@@ -19,7 +19,8 @@ class CaseNotices {
      * (《行政许可法》第四十二条、第四十五条).
      */
     static final Set<String> ANNOUNCED = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "COMMITMENT_FALSE", "DEFERRED_MATERIAL_REMINDER",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "COMMITMENT_FALSE",
+            "BUNDLE_CORRECTION_REQUESTED", "DEFERRED_MATERIAL_REMINDER",
             "DEFERRED_MATERIAL_OVERDUE", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 
@@ -34,6 +35,9 @@ class CaseNotices {
         if (event.applicantAccountId() == null || !ANNOUNCED.contains(event.event())) {
             return Optional.empty();
         }
+        if (event.bundleCaseId() != null && "CORRECTION_REQUESTED".equals(event.event())) {
+            return Optional.empty(); // 一件事: the departments' requests reach the applicant as one combined notice
+        }
         // numbers and dates as strings: MessageFormat would print 2026 as "2,026"
         String expected = event.expectedDate() == null ? chinese("notification.dateUnknown")
                 : event.expectedDate().toString();
@@ -42,7 +46,8 @@ class CaseNotices {
         String body = chinese("notification.body." + event.event(), event.caseNumber(), event.matterName(),
                 expected, reason);
         return Optional.of(new CaseNotice(event.applicantAccountId(), event.caseId(), event.caseNumber(),
-                event.event(), title, body, "/me/cases/" + event.caseId(), event.at()));
+                event.event(), title, body, event.event().startsWith("BUNDLE_") && event.bundleCaseId() != null
+                        ? "/me/bundles/" + event.bundleCaseId() : "/me/cases/" + event.caseId(), event.at()));
     }
 
     private String chinese(String key, Object... args) {

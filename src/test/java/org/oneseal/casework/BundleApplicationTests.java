@@ -91,6 +91,19 @@ class BundleApplicationTests {
         long registration = ids.getFirst();
         support.as("window01");
         handling.requestCorrection(registration, List.of(new Deficiency(null, "章程缺少股东签字")));
+        assertThat(events(registration)).doesNotContain("BUNDLE_CORRECTION_REQUESTED"); // others still wait
+        // the other departments finish their pre-review: that completes the round, one combined notice goes out
+        List<Long> others = ids.stream().filter(id -> id != registration).filter(id -> jdbc.sql(
+                "select status from oneseal.case_file where id = ?").param(id).query(String.class).single()
+                .equals("SUBMITTED")).toList();
+        others.forEach(handling::accept);
+        long last = others.isEmpty() ? registration : others.getLast();
+        assertThat(events(last)).containsOnlyOnce("BUNDLE_CORRECTION_REQUESTED");
+        assertThat(jdbc.sql("select reason from oneseal.case_event where case_id = ? and kind = 'BUNDLE_CORRECTION_REQUESTED'")
+                .param(last).query(String.class).single()).contains("章程缺少股东签字");
+        assertThat(eventually(() -> jdbc.sql("select count(*) from oneseal.notification_message where case_id = ? "
+                + "and kind = 'BUNDLE_CORRECTION_REQUESTED' and link = ?").params(last, "/me/bundles/" + applied.id())
+                .query(Long.class).single())).isOne();
         support.as("shifan_food");
         BundleApplications.BundleCase asked = applications.mine(applied.id());
         assertThat(asked.result()).isEqualTo(BundleResult.NEEDS_REVISION);
@@ -108,6 +121,26 @@ class BundleApplicationTests {
         support.as("window01");
         assertThatThrownBy(() -> handling.deliver(registration, "PICKUP")).isInstanceOf(IllegalCaseTransition.class)
                 .hasMessageContaining("一并送达");
+    }
+
+    private List<String> events(long caseId) {
+        return jdbc.sql("select kind from oneseal.case_event where case_id = ? order by id").param(caseId)
+                .query(String.class).list();
+    }
+
+    private static long eventually(java.util.function.LongSupplier value) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long v = value.getAsLong();
+        while (v == 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            v = value.getAsLong();
+        }
+        return v;
     }
 
     private BundleGuide enterpriseStartUp() {

@@ -47,7 +47,7 @@ class CaseNoticesTests {
 
     private static CaseStatusChanged event(Long account, String kind, LocalDate expected, String reason) {
         return new CaseStatusChanged(42L, "SP202600000042", "食品经营许可", account, 1L, kind, CaseStatus.IN_REVIEW,
-                expected, reason, Instant.parse("2026-06-15T02:00:00Z"));
+                expected, reason, Instant.parse("2026-06-15T02:00:00Z"), null);
     }
 
     private static ResourceBundleMessageSource bundles() {
