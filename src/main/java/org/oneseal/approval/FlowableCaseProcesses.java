@@ -68,6 +68,9 @@ class FlowableCaseProcesses implements CaseProcesses {
     @Override
     @Transactional
     public void complete(long caseId, String stepKey, String outcome, String actor) {
+        // two completions of the same case take turns: the second finds the step gone (StepNotActive) instead of
+        // meeting the first one's half-moved execution inside the engine
+        caseLock.lock(caseId);
         try {
             // one engine command: the nested calls share its context, so the task's assignee, its local
             // variables and its completion reach the database in one flush (a task updated and then deleted

@@ -68,7 +68,12 @@ class BundleController {
     }
 
     @PostMapping("/admin/bundles")
-    String create(BundleForm form, Model model, RedirectAttributes redirect) {
+    String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+            @RequestParam(required = false) String description, @RequestParam(required = false) String regionId,
+            @RequestParam(required = false) String targetWorkingDays,
+            @RequestParam(required = false) List<String> members, @RequestParam(required = false) List<String> carried,
+            Model model, RedirectAttributes redirect) {
+        BundleForm form = BundleForm.of(code, name, description, regionId, targetWorkingDays, members, carried);
         try {
             long id = bundles.create(currentUser.scope(), form.command());
             redirect.addFlashAttribute("saved", true);
@@ -80,7 +85,12 @@ class BundleController {
     }
 
     @PostMapping("/admin/bundles/{id}")
-    String update(@PathVariable long id, BundleForm form, Model model, RedirectAttributes redirect) {
+    String update(@PathVariable long id, @RequestParam(required = false) String code,
+            @RequestParam(required = false) String name, @RequestParam(required = false) String description,
+            @RequestParam(required = false) String regionId, @RequestParam(required = false) String targetWorkingDays,
+            @RequestParam(required = false) List<String> members, @RequestParam(required = false) List<String> carried,
+            Model model, RedirectAttributes redirect) {
+        BundleForm form = BundleForm.of(code, name, description, regionId, targetWorkingDays, members, carried);
         try {
             bundles.update(currentUser.scope(), id, form.command());
             redirect.addFlashAttribute("saved", true);
@@ -125,6 +135,26 @@ class BundleController {
         BundleForm {
             members = members == null ? List.of() : members;
             carried = carried == null ? List.of() : carried;
+        }
+
+        /**
+         * From the submitted text: ids that are not numbers are dropped (the matter list only offers real ones), a
+         * region or target that is not a number counts as missing or out of range and is reported on its field.
+         */
+        static BundleForm of(String code, String name, String description, String regionId, String target,
+                List<String> members, List<String> carried) {
+            return new BundleForm(code, name, description, number(regionId), target == null || target.isBlank() ? null
+                    : number(target) == null ? Integer.valueOf(-1) : Integer.valueOf(number(target).intValue()),
+                    ids(members), ids(carried));
+        }
+
+        private static Long number(String text) {
+            return text != null && text.strip().matches("\\d{1,9}") ? Long.valueOf(text.strip()) : null;
+        }
+
+        private static List<Long> ids(List<String> texts) {
+            return texts == null ? List.of() : texts.stream().map(BundleForm::number).filter(java.util.Objects::nonNull)
+                    .toList();
         }
 
         BundleCommand command() {
