@@ -59,6 +59,7 @@ class ApplicantPages {
         }
         model.addAttribute("matter", catalogue.currentPublished(matterId)
                 .orElseThrow(() -> new NotFoundException("matter " + matterId)));
+        model.addAttribute("usableLicences", intake.licencesForMaterials(matterId));
         commitments.notice(matterId).ifPresent(n -> {
             model.addAttribute("notice", n);
             model.addAttribute("commitmentBarred", commitments.myIneligibility().orElse(null));
@@ -89,8 +90,9 @@ class ApplicantPages {
             @RequestParam(required = false) Boolean deferralCommitment,
             @RequestParam(required = false) Boolean commitment, @RequestParam(required = false) String commitmentNotice,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        var files = Uploads.of(request);
+        var files = new java.util.ArrayList<>(Uploads.of(request));
         try {
+            files.addAll(intake.electronicLicences(matterId, licenceChoices(request)));
             if ("draft".equals(action)) {
                 CaseView d = intake.saveDraft(new Application(matterId, phone, note), files, draftId);
                 redirect.addFlashAttribute("draftSaved", true);
@@ -159,5 +161,16 @@ class ApplicantPages {
             model.addAttribute("errors", java.util.Map.of("case", e.getMessage()));
             return myCase(id, model);
         }
+    }
+
+    /** Parameters {@code useLicence.<materialCode>=<licenceId>}: electronic licences standing for uploads (免证办). */
+    static java.util.Map<String, String> licenceChoices(jakarta.servlet.http.HttpServletRequest request) {
+        java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (name.startsWith("useLicence.") && values.length > 0 && !values[0].isBlank()) {
+                choices.put(name.substring("useLicence.".length()), values[0]);
+            }
+        });
+        return choices;
     }
 }

@@ -46,7 +46,8 @@ class CaseApi {
 
     @PostMapping(path = "/cases", consumes = {MediaType.MULTIPART_FORM_DATA_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传；同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422。"
+    @Operation(summary = "在线申请", description = "材料以 file.<材料编码> 的文件部分上传，或以 useLicence.<材料编码>=<证照编号> 使用本人有效的电子证照（免证办）；"
+            + "同一 Idempotency-Key 重复提交返回同一办件，内容不同返回422。"
             + "容缺受理：defer=<材料编码>（可多个，限非关键的必要材料）、deferralDue=补交期限（yyyy-MM-dd）、deferralCommitment=true（申请人承诺）")
     CaseView apply(@RequestParam Long matterId, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String note,
@@ -58,7 +59,9 @@ class CaseApi {
             @Parameter(description = "所阅读的告知承诺书版本") @RequestParam(required = false) String commitmentNotice,
             jakarta.servlet.http.HttpServletRequest request) {
         Application application = new Application(matterId, phone, note);
-        return intake.apply(application, Uploads.of(request), key,
+        List<SubmittedFile> files = new java.util.ArrayList<>(Uploads.of(request));
+        files.addAll(intake.electronicLicences(matterId, ApplicantPages.licenceChoices(request)));
+        return intake.apply(application, files, key,
                 CaseDeferrals.Deferral.parse(defer, deferralDue, deferralCommitment),
                 new CaseCommitments.Choice(Boolean.TRUE.equals(commitment), commitmentNotice));
     }

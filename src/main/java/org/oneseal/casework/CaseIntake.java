@@ -3,6 +3,7 @@ package org.oneseal.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.oneseal.approval.CaseProcesses;
 import org.oneseal.audit.AuditLog;
 import org.oneseal.audit.AuditOutcome;
@@ -47,14 +48,16 @@ public class CaseIntake {
     private final CaseDeferrals deferrals;
     private final CaseCommitments commitments;
     private final TongbanStore tongban;
+    private final org.oneseal.license.LicenceGrants licenceGrants;
 
-    CaseIntake(TongbanStore tongban, CaseDeferrals deferrals, CaseCommitments commitments, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
+    CaseIntake(org.oneseal.license.LicenceGrants licenceGrants, TongbanStore tongban, CaseDeferrals deferrals, CaseCommitments commitments, MatterCatalogue catalogue, CaseRepository cases, CaseMaterials materials, CaseTimeline timeline,
             CaseProcesses processes, IdempotentSubmissions idempotency, ApplicantDirectory applicants,
             CurrentUser currentUser, CaseViews views, CaseworkMessages messages, AuditLog audit,
             org.oneseal.calendar.WorkingDayCalendar calendar, Clock clock) {
         this.deferrals = deferrals;
         this.commitments = commitments;
         this.tongban = tongban;
+        this.licenceGrants = licenceGrants;
         this.calendar = calendar;
         this.catalogue = catalogue;
         this.cases = cases;
@@ -85,7 +88,11 @@ public class CaseIntake {
             CaseDeferrals.Deferral deferral, CaseCommitments.Choice commitment) {
         AccountPrincipal me = applicant();
         ApplicantProfile applicant = applicants.profile(me.accountId()).orElseThrow();
-        String hash = RequestHash.of(application.matterId(), application.phone(), application.note(), files);
+        // the routes chosen are part of what was submitted: a retry with other choices is another request
+        String choices = (application.note() == null ? "" : application.note()) + "\u0000" + deferral.codes().stream()
+                .sorted().toList() + deferral.dueOn() + deferral.committed() + "\u0000" + commitment.chosen()
+                + commitment.noticeVersion();
+        String hash = RequestHash.of(application.matterId(), application.phone(), choices, files);
         var earlier = idempotency.begin(me.accountId(), idempotencyKey, hash, clock.instant());
         if (earlier.isPresent()) {
             return views.of(cases.find(earlier.get()).orElseThrow());
@@ -256,6 +263,57 @@ public class CaseIntake {
                     .reason(file.row().caseNumber));
         }
         return file;
+    }
+
+    /**
+     * 免证办 on the form: for each material of the matter, the signed-in applicant's valid electronic licences whose
+     * kind is that material's name (e.g. 营业执照), which may stand for the upload.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<String, List<org.oneseal.license.LicenceView>> licencesForMaterials(long matterId) {
+        java.util.Map<String, List<org.oneseal.license.LicenceView>> usable = new java.util.LinkedHashMap<>();
+        Optional<AccountPrincipal> me = currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF);
+        Optional<MatterVersionView> matter = catalogue.currentPublished(matterId);
+        if (me.isEmpty() || matter.isEmpty()) {
+            return usable;
+        }
+        String identifier = applicants.profile(me.get().accountId()).orElseThrow().identifier();
+        for (var m : matter.get().materials()) {
+            List<org.oneseal.license.LicenceView> held = licenceGrants.validLicences(identifier, m.name().strip());
+            if (!held.isEmpty()) {
+                usable.put(m.code(), held);
+            }
+        }
+        return usable;
+    }
+
+    /**
+     * The materials the applicant lets their electronic licences stand for ({@code code → licence id}): the signed
+     * licence PDFs, as submitted files. A licence that is not theirs, not valid or not of the material's kind is
+     * refused on the material's field.
+     */
+    @Transactional(readOnly = true)
+    public List<SubmittedFile> electronicLicences(long matterId, java.util.Map<String, String> licenceByCode) {
+        if (licenceByCode.isEmpty()) {
+            return List.of();
+        }
+        AccountPrincipal me = applicant();
+        String identifier = applicants.profile(me.accountId()).orElseThrow().identifier();
+        MatterVersionView matter = published(matterId);
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        List<SubmittedFile> files = new java.util.ArrayList<>();
+        licenceByCode.forEach((code, licenceId) -> {
+            var requirement = matter.materials().stream().filter(m -> m.code().equals(code)).findFirst();
+            Optional<byte[]> pdf = requirement.isEmpty() || licenceId == null ? Optional.empty()
+                    : licenceGrants.validLicencePdf(identifier, licenceId.strip(), requirement.get().name().strip());
+            if (pdf.isEmpty()) {
+                errors.add("materials[" + code + "]", messages.text("casework.licence.notUsable"));
+            } else {
+                files.add(new SubmittedFile(code, licenceId.strip() + ".pdf", "application/pdf", pdf.get()));
+            }
+        });
+        errors.throwIfAny();
+        return files;
     }
 
     /** BPMN process of a filing: received, filed, ended — no user task. */

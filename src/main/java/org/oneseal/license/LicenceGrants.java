@@ -83,6 +83,20 @@ public class LicenceGrants {
         return grants.licencesOf(identifier).stream().map(id -> licences.find(id).orElseThrow().view(today())).toList();
     }
 
+    /** A holder's valid current licences of a kind (免证办 on an application form: "use my electronic licence"). */
+    @Transactional(readOnly = true)
+    public List<LicenceView> validLicences(String holderIdentifier, String licenceKind) {
+        return grants.licencesOf(holderIdentifier).stream().map(id -> licences.find(id).orElseThrow().view(today()))
+                .filter(v -> v.status() == LicenceStatus.VALID && v.licenceKind().equals(licenceKind)).toList();
+    }
+
+    /** The signed PDF of a holder's valid current licence of a kind, or empty when it is not theirs, not valid or another kind. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> validLicencePdf(String holderIdentifier, String licenceId, String licenceKind) {
+        return validLicences(holderIdentifier, licenceKind).stream().filter(v -> v.licenceId().equals(licenceId))
+                .findFirst().flatMap(v -> licences.pdf(v.licenceId()));
+    }
+
     /**
      * The holder authorises a window: their licence, an active service window, a purpose, 1–{@value #MAX_HOURS}
      * hours. Returns the grant with its QR code and one-time code.

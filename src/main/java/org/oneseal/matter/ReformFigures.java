@@ -23,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReformFigures {
 
     private final JdbcClient jdbc;
+    private final Bundles bundles;
 
-    ReformFigures(JdbcClient jdbc) {
+    ReformFigures(JdbcClient jdbc, Bundles bundles) {
         this.jdbc = jdbc;
+        this.bundles = bundles;
     }
 
     /** One matter: its first published version against the one in force. */
@@ -57,7 +59,23 @@ public class ReformFigures {
                           BigDecimal timeLimitReductionPct, int materialsBefore, int materialsAfter,
                           int noVisitMatters, int certificateFreeMatters, int bundleMatters, int cityWideMatters,
                           int crossProvinceMatters, int transferredMatters, int delegatedMatters,
-                          List<MatterReform> matters) {
+                          List<MatterReform> matters, List<BundleReform> bundles) {
+    }
+
+    /**
+     * A published bundle (一件事) now: its members' materials and promised limits one by one against the merged
+     * material list and the bundle's target (or, without one, the longest member limit: they run in parallel).
+     */
+    public record BundleReform(long bundleId, String code, String name, long regionId, int materialsBefore,
+                               int materialsAfter, int daysBefore, int daysAfter) {
+
+        public BigDecimal materialReductionPct() {
+            return pct(materialsBefore, materialsAfter);
+        }
+
+        public BigDecimal timeLimitReductionPct() {
+            return pct(daysBefore, daysAfter);
+        }
     }
 
     @Transactional(readOnly = true)
@@ -104,7 +122,21 @@ public class ReformFigures {
                 sum(rows, MatterReform::materialsAfter), count(rows, MatterReform::noVisit),
                 count(rows, MatterReform::certificateFree), count(rows, MatterReform::bundleMember),
                 count(rows, MatterReform::cityWide), count(rows, MatterReform::crossProvince),
-                count(rows, MatterReform::transferred), count(rows, MatterReform::delegated), rows);
+                count(rows, MatterReform::transferred), count(rows, MatterReform::delegated), rows,
+                bundleFigures(scope, regionId));
+    }
+
+    private List<BundleReform> bundleFigures(DataScope scope, Long regionId) {
+        return bundles.published().stream().filter(b -> scope.covers(b.regionId()))
+                .filter(b -> regionId == null || b.regionId() == regionId)
+                .map(b -> bundles.guide(b.id()).orElseThrow())
+                .map(g -> new BundleReform(g.bundleId(), g.code(), g.name(), g.regionId(),
+                        g.members().stream().mapToInt(m -> (int) m.matter().materials().stream()
+                                .filter(MaterialRequirementView::required).count()).sum(),
+                        (int) g.materials().stream().filter(BundleGuide.MergedMaterial::required).count(),
+                        g.totalPromisedDays(), g.targetWorkingDays() != null ? g.targetWorkingDays()
+                                : g.members().stream().mapToInt(m -> m.matter().promisedLimitDays()).max().orElse(0)))
+                .toList();
     }
 
     static BigDecimal pct(int before, int after) {

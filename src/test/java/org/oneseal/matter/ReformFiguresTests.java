@@ -106,6 +106,12 @@ class ReformFiguresTests {
         assertThat(all.cityWideMatters()).isGreaterThanOrEqualTo(all.crossProvinceMatters() > 0 ? 1 : 0);
         assertThat(all.certificateFreeMatters()).isPositive();
         assertThat(all.bundleMatters()).isPositive();
+        // the restaurant bundle asks fewer materials than its members one by one, in less time
+        ReformFigures.BundleReform restaurant = all.bundles().stream().filter(b -> b.code().equals("YJS-KBCG"))
+                .findFirst().orElseThrow();
+        assertThat(restaurant.materialsAfter()).isLessThan(restaurant.materialsBefore());
+        assertThat(restaurant.daysAfter()).isEqualTo(5).isLessThan(restaurant.daysBefore());
+        assertThat(restaurant.materialReductionPct()).isPositive();
         // the demo's second versions shortened limits: some matter shows a cut
         assertThat(rows).anyMatch(m -> m.timeLimitReductionPct() != null
                 && m.timeLimitReductionPct().compareTo(BigDecimal.ZERO) > 0);
