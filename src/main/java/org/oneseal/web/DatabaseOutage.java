@@ -28,6 +28,12 @@ final class DatabaseOutage {
             if (isOutage(t)) {
                 return true;
             }
+            // a rollback that failed because the connection died keeps the first failure aside, not as its cause
+            if (t instanceof org.springframework.transaction.TransactionSystemException tse
+                    && tse.getApplicationException() != null && tse.getApplicationException() != exception
+                    && causedBy(tse.getApplicationException())) {
+                return true;
+            }
             t = t.getCause() == t ? null : t.getCause();
         }
         return false;
@@ -41,7 +47,10 @@ final class DatabaseOutage {
                 || t instanceof SQLTransientConnectionException // Hikari: no connection within connection-timeout
                 || t instanceof SQLNonTransientConnectionException
                 || t instanceof SQLRecoverableException
-                || t instanceof SQLException sql && isConnectionState(sql.getSQLState());
+                || t instanceof SQLException sql && isConnectionState(sql.getSQLState())
+                // Hikari's proxy of a connection the pool already closed (the server went away mid-transaction)
+                || t instanceof SQLException closed && closed.getSQLState() == null
+                        && "Connection is closed".equals(closed.getMessage());
     }
 
     /**

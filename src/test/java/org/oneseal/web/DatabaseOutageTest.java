@@ -27,6 +27,17 @@ class DatabaseOutageTest {
         assertThat(DatabaseOutage.causedBy(new TransactionSystemException("commit failed",
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
         assertThat(DatabaseOutage.causedBy(new SQLException("the database system is starting up", "57P03"))).isTrue();
+        // the server went away mid-transaction: the rollback fails on the closed connection, and the failure that
+        // started it (the server terminating the connection) is kept aside as the "application exception"
+        TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new org.springframework.dao.DataAccessResourceFailureException(
+                "select", new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(DatabaseOutage.causedBy(rollbackFailed)).isTrue();
+        TransactionSystemException onlyAside = new TransactionSystemException("rollback failed",
+                new IllegalStateException("x"));
+        onlyAside.initApplicationException(new SQLException("terminating", "57P01"));
+        assertThat(DatabaseOutage.causedBy(onlyAside)).isTrue();
     }
 
     @Test
