@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.oneseal.audit.AuditLog;
 import org.oneseal.audit.AuditRecord;
 import org.oneseal.identity.AccountKind;
@@ -45,8 +46,9 @@ public class BundleApplications {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.oneseal.license.Licensing licensing;
 
-    BundleApplications(Bundles bundles, CaseIntake intake, CaseCorrection correction, CaseRepository cases,
+    BundleApplications(org.oneseal.license.Licensing licensing, Bundles bundles, CaseIntake intake, CaseCorrection correction, CaseRepository cases,
             CaseTimeline timeline, CaseViews views, ApplicantDirectory applicants, CurrentUser currentUser,
             CaseworkMessages messages, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.bundles = bundles;
@@ -61,6 +63,7 @@ public class BundleApplications {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.licensing = licensing;
     }
 
     /** The applicant's view of one application. */
@@ -145,10 +148,10 @@ public class BundleApplications {
                 .optional().orElseThrow(() -> new NotFoundException("bundle case " + bundleCaseId));
         List<Member> members = new ArrayList<>();
         List<CombinedDeficiency> deficiencies = new ArrayList<>();
-        BundleResult result = BundleResult.GRANTED;
+        BundleResult result = BundleResult.NOT_REQUIRED;
         for (long caseId : memberIds(bundleCaseId)) {
             CaseFile file = cases.find(caseId).orElseThrow();
-            BundleResult r = BundleResult.of(file.status(), denied(caseId));
+            BundleResult r = BundleResult.of(file.status(), denied(caseId), conditional(caseId));
             result = result.worst(r);
             members.add(new Member(views.of(file), r));
             if (file.status() == CaseStatus.CORRECTION_REQUESTED) {
@@ -235,6 +238,53 @@ public class BundleApplications {
         return jdbc.sql("select case_id from oneseal.bundle_case_member where bundle_case_id = :id order by sort_order")
                 .param("id", bundleCaseId).query(Long.class).list();
     }
+
+    private boolean conditional(long caseId) {
+        return jdbc.sql("select exists (select 1 from oneseal.case_event where case_id = :id "
+                        + "and kind = 'GRANTED_WITH_CONDITIONS')")
+                .param("id", caseId).query(Boolean.class).single();
+    }
+
+    /**
+     * 一照含证: when the last member of an application has its decision, the business licence of the application
+     * (the member that issues 营业执照) is changed to list the licences of the members the bundle says it carries.
+     */
+    void decided(long caseId) {
+        Long bundleCaseId = timeline.bundleOf(caseId);
+        if (bundleCaseId == null) {
+            return;
+        }
+        List<CaseFile> members = memberIds(bundleCaseId).stream().map(id -> cases.find(id).orElseThrow()).toList();
+        boolean allDecided = members.stream().allMatch(f -> f.status().concluded() || f.status() == CaseStatus.GRANTED
+                || f.status() == CaseStatus.DENIED);
+        if (!allDecided) {
+            return;
+        }
+        long bundleId = jdbc.sql("select bundle_id from oneseal.bundle_case where id = :id").param("id", bundleCaseId)
+                .query(Long.class).single();
+        java.util.Set<Long> carried = bundles.guide(bundleId).map(g -> g.members().stream()
+                .filter(BundleGuide.Member::carriedByLicence).map(m -> m.matter().matterId())
+                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+        List<String> permits = members.stream().filter(f -> carried.contains(f.row().matterId))
+                .filter(f -> f.row().licenceId != null)
+                .map(f -> licensing.licence(f.row().licenceId).licenceKind() + " " + f.row().licenceId).toList();
+        Optional<CaseFile> business = members.stream().filter(f -> f.row().licenceId != null)
+                .filter(f -> "营业执照".equals(licensing.licence(f.row().licenceId).licenceKind())).findFirst();
+        if (permits.isEmpty() || business.isEmpty()) {
+            return;
+        }
+        CaseFile holder = cases.lock(business.get().id()).orElseThrow();
+        String text = String.join("；", permits);
+        String successor = licensing.addParticulars(holder.row().licenceId, Map.of(CARRIED_PARTICULAR, text),
+                messages.text("casework.bundle.carried", text)).licenceId();
+        holder.row().licenceId = successor;
+        cases.save(holder);
+        timeline.append(holder.id(), clock.instant(), "system", null, "LICENCE_CARRIES", holder.status(),
+                messages.text("casework.bundle.carried", text));
+    }
+
+    /** The particular of a business licence that lists the permits it carries (一照含证). */
+    static final String CARRIED_PARTICULAR = "一照含证";
 
     private boolean denied(long caseId) {
         return jdbc.sql("select kind from oneseal.case_event where case_id = :id and kind in ('GRANTED', 'DENIED') "

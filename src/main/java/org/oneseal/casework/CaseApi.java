@@ -115,6 +115,12 @@ class CaseApi {
         return handling.requestCorrection(id, deficiencies);
     }
 
+    @PostMapping("/cases/{id}/not-required")
+    @Operation(summary = "一件事：标为无需办理（受理审查时）")
+    CaseView notRequired(@PathVariable long id, @Valid @RequestBody Reason reason) {
+        return handling.notRequired(id, reason.text());
+    }
+
     @PostMapping("/cases/{id}/refusal")
     @Operation(summary = "不予受理")
     CaseView refuse(@PathVariable long id, @Valid @RequestBody Reason reason) {

@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDecisions {
 
+    /** The licence particular that carries the conditions of a conditional grant. */
+    static final String CONDITIONS_PARTICULAR = "许可条件";
+
     /** Validity of a licence issued by a grant, until matters carry their own. */
     static final int LICENCE_YEARS = 5;
 
@@ -38,8 +41,10 @@ public class CaseDecisions {
     private final WorkingDayCalendar calendar;
     private final CaseDeferrals deferrals;
     private final CaseCommitments commitments;
+    private final org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications;
 
-    CaseDecisions(CaseDeferrals deferrals, CaseCommitments commitments, CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
+    CaseDecisions(org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications,
+            CaseDeferrals deferrals, CaseCommitments commitments, CaseHandling handling, MatterCatalogue catalogue, Licensing licensing,
             OrganisationManagement organisation, CaseProcesses processes, CurrentUser currentUser,
             CaseworkMessages messages, WorkingDayCalendar calendar) {
         this.handling = handling;
@@ -52,6 +57,7 @@ public class CaseDecisions {
         this.calendar = calendar;
         this.deferrals = deferrals;
         this.commitments = commitments;
+        this.bundleApplications = bundleApplications;
     }
 
     @Transactional(noRollbackFor = NotFoundException.class)
@@ -69,20 +75,28 @@ public class CaseDecisions {
         // refuses a case not awaiting a decision before anything is signed
         file.decide(grant, today, calendar, deferrals.suspendedForDeferral(caseId));
         String issuer = organisation.get(currentUser.scope(), row.departmentId).name();
+        String conditions = grant ? blankToNull(decision.conditions()) : null;
+        String reasons = decision.reasons().strip() + (conditions == null ? ""
+                : messages.text("casework.decision.conditionsLine", conditions));
         DecisionView document = licensing.signDecision(new IssueDecision(caseId, row.caseNumber, row.matterName,
-                row.applicantName, grant, decision.reasons().strip(), blankToNull(decision.legalBasis()),
+                row.applicantName, grant, reasons, blankToNull(decision.legalBasis()),
                 blankToNull(decision.remedies()), issuer, today));
         row.decisionDocumentId = document.documentId();
         if (grant && matter.licenceKind() != null) {
             row.licenceId = licensing.issue(new IssueLicence(caseId, row.caseNumber, matter.licenceKind(),
                     matter.matterCode(), matter.name(), row.applicantName, row.applicantIdentifier, issuer,
-                    row.regionId, today, today.plusYears(LICENCE_YEARS).minusDays(1), Map.of())).licenceId();
+                    row.regionId, today, today.plusYears(LICENCE_YEARS).minusDays(1),
+                    conditions == null ? Map.of() : Map.of(CONDITIONS_PARTICULAR, conditions))).licenceId();
         }
-        CaseView view = handling.apply(file, grant ? "GRANTED" : "DENIED", decision.reasons().strip(), f -> { })
-                .view();
+        CaseView view = handling.apply(file, grant ? "GRANTED" : "DENIED", reasons, f -> { }).view();
+        if (conditions != null) { // 附条件准予: a grant the most severe rule of a bundle tells apart
+            handling.timeline().append(caseId, java.time.Instant.now(handling.clock()), handling.me(), null,
+                    "GRANTED_WITH_CONDITIONS", CaseStatus.GRANTED, conditions);
+        }
         if (grant) {
             commitments.granted(file, matter); // 告知承诺: the verification the matter sets
         }
+        bundleApplications.getObject().decided(caseId); // 一照含证 once the last member of a bundle is decided
         processes.complete(caseId, "decide", grant ? "GRANT" : "DENY", handling.me());
         return view;
     }
@@ -94,6 +108,9 @@ public class CaseDecisions {
         }
         if (d.reasons() == null || d.reasons().isBlank()) {
             errors.add("reasons", messages.text("casework.decision.reasons.required"));
+        }
+        if (d.conditions() != null && d.conditions().strip().length() > 400) {
+            errors.add("conditions", messages.text("casework.decision.conditions.size"));
         }
         if (Boolean.FALSE.equals(d.grant())) {
             if (d.legalBasis() == null || d.legalBasis().isBlank()) {

@@ -167,6 +167,14 @@ class CaseFile {
         }
     }
 
+    /** 一件事: the window finds at pre-review that the applicant does not need this member matter. */
+    void notRequired(LocalDate today, WorkingDayCalendar calendar) {
+        require(EnumSet.of(CaseStatus.SUBMITTED), "标为无需办理");
+        row.concludedOn = today;
+        row.receiptDue = null;
+        moveTo(CaseStatus.NOT_REQUIRED, today, calendar);
+    }
+
     /** 终止办理: the case ends where it stands (e.g. a deferred material never arrived and the matter says so). */
     void terminate(LocalDate today, WorkingDayCalendar calendar) {
         if (row.status.concluded() || row.status == CaseStatus.DRAFT) {
@@ -251,6 +259,7 @@ class CaseFile {
             case DELIVERED -> "已办结";
             case FILED -> "已备案";
             case TERMINATED -> "已终止";
+            case NOT_REQUIRED -> "无需办理";
         };
     }
 

@@ -97,6 +97,24 @@ public class CaseHandling {
         return applied.view();
     }
 
+    /** 一件事: at pre-review the window marks a member the applicant does not need (with the reason told to them). */
+    @Transactional(noRollbackFor = NotFoundException.class)
+    @PreAuthorize("hasAuthority('casework:prereview')")
+    public CaseView notRequired(long caseId, String reason) {
+        requireText("reason", reason);
+        CaseFile file = lockAtStep(caseId, "preReview");
+        if (timeline.bundleOf(caseId) == null) {
+            throw new IllegalCaseTransition(messages.text("casework.bundle.notMember", file.row().caseNumber));
+        }
+        CaseView view = apply(file, "NOT_REQUIRED", reason.strip(), f -> f.notRequired(today(), calendar)).view();
+        processes.terminate(caseId, reason.strip());
+        CaseFile ended = cases.lock(caseId).orElseThrow();
+        ended.processEnded();
+        cases.save(ended);
+        bundleApplications.getObject().preReviewed(caseId);
+        return view;
+    }
+
     @Transactional(noRollbackFor = NotFoundException.class)
     @PreAuthorize("hasAuthority('casework:prereview')")
     public CaseView refuse(long caseId, String reason) {
@@ -303,6 +321,14 @@ public class CaseHandling {
 
     static final int MAX_TEXT = 1900;
     static final int MAX_DEFICIENCIES = 30;
+
+    CaseTimeline timeline() {
+        return timeline;
+    }
+
+    Clock clock() {
+        return clock;
+    }
 
     String me() {
         return currentUser.principal().orElseThrow().getUsername();

@@ -150,6 +150,12 @@ public class CaseQueries {
         return detailOf(staffCase(caseId));
     }
 
+    /** Whether the case is a member of a 一件事 application. */
+    @Transactional(readOnly = true)
+    public boolean inBundle(long caseId) {
+        return timeline.bundleOf(caseId) != null;
+    }
+
     /**
      * A case a staff member may see: submitted (drafts belong to the applicant alone), in scope, and the caller
      * handles cases; otherwise "not found" and, for another region, an audit entry.
@@ -182,7 +188,7 @@ public class CaseQueries {
 
     /** What the applicant is told: status moves, not internal assignments or staff names. */
     static final Set<String> APPLICANT_EVENTS = Set.of("SUBMITTED", "CORRECTION_REQUESTED", "CORRECTION_SUBMITTED",
-            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "COMMITMENT_FALSE", "COMMITMENT_SIGNED", "COMMITMENT_VERIFIED", "FORWARDED", "BUNDLE_CORRECTION_REQUESTED", "BUNDLE_APPLIED", "MATERIAL_DEFERRED",
+            "ACCEPTED", "REFUSED", "GRANTED", "DENIED", "DELIVERED", "FILED", "TERMINATED", "NOT_REQUIRED", "COMMITMENT_FALSE", "COMMITMENT_SIGNED", "COMMITMENT_VERIFIED", "FORWARDED", "BUNDLE_CORRECTION_REQUESTED", "BUNDLE_APPLIED", "MATERIAL_DEFERRED",
             "DEFERRED_MATERIAL_SUPPLIED", "DEFERRED_MATERIAL_REMINDER", "DEFERRED_MATERIAL_OVERDUE", "EXTENDED", "SPECIAL_PROCEDURE_STARTED",
             "SPECIAL_PROCEDURE_ENDED");
 

@@ -23,9 +23,11 @@ public enum CaseStatus {
     /** 已备案（证照分离“审批改为备案”：收到即备案，不作实质审查），办结 */
     FILED,
     /** 终止办理（如容缺材料逾期未补交，事项规定终止的），办结 */
-    TERMINATED;
+    TERMINATED,
+    /** 无需办理：一件事中申请人不需要的组成事项，由窗口在受理审查时标注，办结 */
+    NOT_REQUIRED;
 
     boolean concluded() {
-        return this == REFUSED || this == DELIVERED || this == FILED || this == TERMINATED;
+        return this == REFUSED || this == DELIVERED || this == FILED || this == TERMINATED || this == NOT_REQUIRED;
     }
 }

@@ -22,7 +22,9 @@ class DecisionPages {
     @PostMapping("/workbench/cases/{id}/decide")
     String decide(@PathVariable long id, @RequestParam(required = false) Boolean grant,
             @RequestParam(defaultValue = "") String reasons, @RequestParam(defaultValue = "") String legalBasis,
-            @RequestParam(defaultValue = "") String remedies, RedirectAttributes r, Model m) {
-        return pages.run(id, r, m, () -> decisions.decide(id, new Decision(grant, reasons, legalBasis, remedies)));
+            @RequestParam(defaultValue = "") String remedies, @RequestParam(defaultValue = "") String conditions,
+            RedirectAttributes r, Model m) {
+        return pages.run(id, r, m, () -> decisions.decide(id, new Decision(grant, reasons, legalBasis, remedies,
+                conditions)));
     }
 }

@@ -82,6 +82,7 @@ class WorkbenchPages {
     String detail(@PathVariable long id, Model model) {
         CaseDetail detail = queries.detail(id);
         model.addAttribute("detail", detail);
+        model.addAttribute("bundleMember", queries.inBundle(id));
         model.addAttribute("procedures", catalogue.version(detail.summary().matterVersionId()).specialProcedures()
                 .stream().filter(p -> !p.countsTowardLimit()).toList());
         return "casework/case";
@@ -104,6 +105,12 @@ class WorkbenchPages {
             }
         }
         return run(id, r, m, () -> handling.requestCorrection(id, items));
+    }
+
+    @PostMapping("/workbench/cases/{id}/not-required")
+    String notRequired(@PathVariable long id, @RequestParam(defaultValue = "") String reason, RedirectAttributes r,
+            Model m) {
+        return run(id, r, m, () -> handling.notRequired(id, reason));
     }
 
     @PostMapping("/workbench/cases/{id}/refuse")

@@ -71,6 +71,17 @@ public class Licensing {
         return successor(old, new TreeMap<>(particulars), old.validFrom(), old.validUntil(), "license.change", reason);
     }
 
+    /** 变更 adding particulars (e.g. 一照含证: the permits a business licence carries); the others stay. */
+    @Transactional
+    @PreAuthorize("hasAuthority('license:manage')")
+    public LicenceView addParticulars(String licenceId, Map<String, String> added, String reason) {
+        LicenceContent old = current(licenceId, reason).content();
+        java.util.SortedMap<String, String> merged = new TreeMap<>(old.particulars());
+        merged.putAll(added);
+        LicenceRules.checkParticulars(merged, messages);
+        return successor(old, merged, old.validFrom(), old.validUntil(), "license.change", reason);
+    }
+
     /** 延续: a new signed version with a new validity; the old version becomes CHANGED. */
     @Transactional
     @PreAuthorize("hasAuthority('license:manage')")

@@ -123,6 +123,60 @@ class BundleApplicationTests {
                 .hasMessageContaining("一并送达");
     }
 
+    @Test
+    void aMemberNotRequiredAndAGrantWithConditionsShowInTheResult() {
+        BundleGuide startUp = enterpriseStartUp();
+        support.as("shifan_food");
+        Map<String, SubmittedFile> files = new HashMap<>();
+        startUp.materials().forEach(m -> files.put(m.field(), new SubmittedFile(m.field(), m.name() + ".pdf",
+                "application/pdf", CaseworkTestSupport.pdf(m.name()))));
+        BundleApplications.BundleCase applied = applications.apply(startUp.bundleId(), files);
+        Map<String, Long> byName = new HashMap<>();
+        applied.members().forEach(m -> byName.put(m.summary().matterName(), m.summary().id()));
+
+        support.as("window01");
+        long bank = byName.get("企业银行账户开立预约");
+        assertThat(handling.notRequired(bank, "企业已在其他银行开立基本存款账户").status()).isEqualTo(CaseStatus.NOT_REQUIRED);
+        assertThat(jdbc.sql("select current_step from oneseal.case_file where id = ?").param(bank).query(String.class)
+                .optional()).isEmpty();
+        // a case outside any bundle cannot be marked so
+        long single = support.applied("990100", intake());
+        support.as("window01");
+        assertThatThrownBy(() -> handling.notRequired(single, "不需要")).isInstanceOf(IllegalCaseTransition.class);
+
+        for (long id : byName.values()) {
+            if (!status(id).equals("SUBMITTED")) {
+                continue;
+            }
+            support.as("window01");
+            handling.accept(id);
+            support.as("reviewer01");
+            handling.completeReview(id, "材料齐全");
+            support.as("chief01");
+            boolean registration = id == byName.get("企业设立登记");
+            decisions.decide(id, new Decision(true, "准予", null, null, registration ? "三个月内补充提交住所产权证明" : null));
+        }
+        support.as("shifan_food");
+        BundleApplications.BundleCase done = applications.mine(applied.id());
+        assertThat(done.members()).filteredOn(m -> m.summary().id() == bank).singleElement()
+                .satisfies(m -> assertThat(m.result()).isEqualTo(BundleResult.NOT_REQUIRED));
+        assertThat(done.result()).isEqualTo(BundleResult.GRANTED_WITH_CONDITIONS);
+        String licence = jdbc.sql("select licence_id from oneseal.case_file where id = ?").param(byName.get("企业设立登记"))
+                .query(String.class).single();
+        assertThat(jdbc.sql("select value from oneseal.licence_particular where licence_id = ? and name = '许可条件'")
+                .param(licence).query(String.class).single()).isEqualTo("三个月内补充提交住所产权证明");
+    }
+
+    @Autowired CaseIntake caseIntake;
+
+    private CaseIntake intake() {
+        return caseIntake;
+    }
+
+    private String status(long id) {
+        return jdbc.sql("select status from oneseal.case_file where id = ?").param(id).query(String.class).single();
+    }
+
     private List<String> events(long caseId) {
         return jdbc.sql("select kind from oneseal.case_event where case_id = ? order by id").param(caseId)
                 .query(String.class).list();

@@ -112,6 +112,12 @@ class BundleJourneyTest extends BrowserTest {
                 cases.stream().filter(id -> status(id).equals("GRANTED")).forEach(id -> handling.deliver(id, "PICKUP"));
                 return null;
             });
+            // 一照含证: the business licence now lists the permits it carries
+            String business = jdbc.sql("select licence_id from oneseal.case_file where id = ?").param(cases.getFirst())
+                    .query(String.class).single();
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("select value from oneseal.licence_particular "
+                    + "where licence_id = ? and name = '一照含证'").param(business).query(String.class).single())
+                    .contains("食品经营许可证").contains("公共场所卫生许可证");
             page.navigate(master);
             assertThat(page.locator("#bundle-result")).hasText("全部准予");
             assertThat(page.locator("#bundle-members .member-status").filter(new Locator.FilterOptions()
