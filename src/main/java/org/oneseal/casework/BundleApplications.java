@@ -96,9 +96,26 @@ public class BundleApplications {
                 errors.add("materials[" + m.field() + "]", messages.text("casework.material.missing", m.name()));
             }
         }
+        for (BundleGuide.MergedMaterial m : guide.materials()) {
+            SubmittedFile f = files.get(m.field());
+            if (f != null) {
+                MaterialCheck.Result checked = MaterialCheck.check(CheckedFile.safeName(f.fileName()), f.content());
+                if (!checked.ok()) {
+                    errors.add("materials[" + m.field() + "]", messages.text(checked.problemKey(),
+                            CheckedFile.safeName(f.fileName())));
+                }
+            }
+        }
         for (BundleGuide.Member member : guide.members()) {
+            org.oneseal.matter.MatterVersionView current;
             try {
-                intake.checkServiceObject(intake.published(member.matter().matterId()), applicant.kind());
+                current = intake.published(member.matter().matterId()); // cancelled meanwhile: its own message
+            } catch (InvalidInputException e) {
+                errors.add("bundle", e.getMessage());
+                continue;
+            }
+            try {
+                intake.checkServiceObject(current, applicant.kind());
             } catch (InvalidInputException e) {
                 errors.add("bundle", messages.text("casework.bundle.notForYou", member.matter().name()));
             }
@@ -124,8 +141,11 @@ public class BundleApplications {
             }
             CaseFile file = intake.open(intake.published(member.matter().matterId()), applicant, null, "ONLINE", null,
                     own, me.getUsername(), CaseDeferrals.Deferral.NONE, CaseCommitments.Choice.NONE);
-            jdbc.sql("insert into oneseal.bundle_case_member (bundle_case_id, case_id, sort_order) values (:b, :c, :s)")
-                    .param("b", bundleCaseId).param("c", file.id()).param("s", ++sort).update();
+            jdbc.sql("""
+                    insert into oneseal.bundle_case_member (bundle_case_id, case_id, sort_order, carried_by_licence)
+                    values (:b, :c, :s, :carried)""")
+                    .param("b", bundleCaseId).param("c", file.id()).param("s", ++sort)
+                    .param("carried", member.carriedByLicence()).update();
             timeline.append(file.id(), now, me.getUsername(), null, "BUNDLE_APPLIED", file.status(),
                     messages.text("casework.bundle.member", guide.name()));
         }
@@ -204,6 +224,7 @@ public class BundleApplications {
         if (bundleCaseId == null) {
             return;
         }
+        lockApplication(bundleCaseId); // the last two pre-reviews at once: one of them sees the other's
         List<CaseFile> members = memberIds(bundleCaseId).stream().map(id -> cases.find(id).orElseThrow()).toList();
         if (members.stream().anyMatch(f -> f.status() == CaseStatus.SUBMITTED)) {
             return;
@@ -216,7 +237,10 @@ public class BundleApplications {
         }
         if (!asked.isEmpty()) {
             CaseFile trigger = cases.find(caseId).orElseThrow();
-            timeline.record(trigger, clock.instant(), "system", "BUNDLE_CORRECTION_REQUESTED", String.join("；", asked));
+            String all = String.join("；", asked);
+            // the event keeps what fits; the application's page lists every request in full
+            timeline.record(trigger, clock.instant(), "system", "BUNDLE_CORRECTION_REQUESTED",
+                    all.length() <= 1800 ? all : all.substring(0, 1800) + "…");
         }
     }
 
@@ -254,33 +278,66 @@ public class BundleApplications {
         if (bundleCaseId == null) {
             return;
         }
+        lockApplication(bundleCaseId); // the last two decisions at once: one of them sees the other's
         List<CaseFile> members = memberIds(bundleCaseId).stream().map(id -> cases.find(id).orElseThrow()).toList();
         boolean allDecided = members.stream().allMatch(f -> f.status().concluded() || f.status() == CaseStatus.GRANTED
                 || f.status() == CaseStatus.DENIED);
-        if (!allDecided) {
+        if (!allDecided || members.stream().anyMatch(f -> hasEvent(f.id(), "LICENCE_CARRIES"))) { // once only
             return;
         }
-        long bundleId = jdbc.sql("select bundle_id from oneseal.bundle_case where id = :id").param("id", bundleCaseId)
-                .query(Long.class).single();
-        java.util.Set<Long> carried = bundles.guide(bundleId).map(g -> g.members().stream()
-                .filter(BundleGuide.Member::carriedByLicence).map(m -> m.matter().matterId())
-                .collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
-        List<String> permits = members.stream().filter(f -> carried.contains(f.row().matterId))
-                .filter(f -> f.row().licenceId != null)
-                .map(f -> licensing.licence(f.row().licenceId).licenceKind() + " " + f.row().licenceId).toList();
-        Optional<CaseFile> business = members.stream().filter(f -> f.row().licenceId != null)
-                .filter(f -> "营业执照".equals(licensing.licence(f.row().licenceId).licenceKind())).findFirst();
+        java.util.Set<Long> carried = new java.util.HashSet<>(jdbc.sql("""
+                select case_id from oneseal.bundle_case_member where bundle_case_id = :id and carried_by_licence""")
+                .param("id", bundleCaseId).query(Long.class).list());
+        List<String> permits = new ArrayList<>();
+        Optional<CaseFile> business = Optional.empty();
+        String businessLicence = null;
+        for (CaseFile f : members) {
+            Optional<org.oneseal.license.LicenceView> current = licensing.licenceOfCase(f.id())
+                    .filter(v -> v.status() == org.oneseal.license.LicenceStatus.VALID);
+            if (current.isEmpty()) {
+                continue; // denied, not required, or revoked meanwhile: nothing to carry or to carry it
+            }
+            if ("营业执照".equals(current.get().licenceKind())) {
+                business = Optional.of(f);
+                businessLicence = current.get().licenceId();
+            } else if (carried.contains(f.id())) {
+                permits.add(current.get().licenceKind() + " " + current.get().licenceId());
+            }
+        }
         if (permits.isEmpty() || business.isEmpty()) {
             return;
         }
-        CaseFile holder = cases.lock(business.get().id()).orElseThrow();
         String text = String.join("；", permits);
-        String successor = licensing.addParticulars(holder.row().licenceId, Map.of(CARRIED_PARTICULAR, text),
-                messages.text("casework.bundle.carried", text)).licenceId();
+        text = text.length() <= 900 ? text : text.substring(0, 900) + "…";
+        String reason = messages.text("casework.bundle.carried", text);
+        // a consequence of the decisions, made by the platform: not by the authority of whoever decided last
+        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var system = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+        system.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated("system", null, org.springframework.security.core.authority.AuthorityUtils
+                        .createAuthorityList("license:manage")));
+        String successor;
+        try {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(system);
+            successor = licensing.addParticulars(businessLicence, Map.of(CARRIED_PARTICULAR, text),
+                    reason.length() <= 480 ? reason : reason.substring(0, 480)).licenceId();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+        CaseFile holder = cases.lock(business.get().id()).orElseThrow();
         holder.row().licenceId = successor;
         cases.save(holder);
-        timeline.append(holder.id(), clock.instant(), "system", null, "LICENCE_CARRIES", holder.status(),
-                messages.text("casework.bundle.carried", text));
+        timeline.append(holder.id(), clock.instant(), "system", null, "LICENCE_CARRIES", holder.status(), reason);
+    }
+
+    private boolean hasEvent(long caseId, String kind) {
+        return jdbc.sql("select exists (select 1 from oneseal.case_event where case_id = :id and kind = :kind)")
+                .param("id", caseId).param("kind", kind).query(Boolean.class).single();
+    }
+
+    private void lockApplication(long bundleCaseId) {
+        jdbc.sql("select id from oneseal.bundle_case where id = :id for update").param("id", bundleCaseId)
+                .query(Long.class).list();
     }
 
     /** The particular of a business licence that lists the permits it carries (一照含证). */

@@ -48,11 +48,14 @@ public class CaseCommitments {
     private final AuditLog audit;
     private final Clock clock;
     private final org.oneseal.identity.ApplicantDirectory applicants;
+    private final org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications;
     private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
     CaseCommitments(CommitmentStore store, MatterCatalogue catalogue, CaseRepository cases, CaseTimeline timeline,
             CaseProcesses processes, Licensing licensing, CurrentUser currentUser, CaseworkMessages messages,
-            WorkingDayCalendar calendar, AuditLog audit, org.oneseal.identity.ApplicantDirectory applicants, Clock clock) {
+            WorkingDayCalendar calendar, AuditLog audit, org.oneseal.identity.ApplicantDirectory applicants, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications) {
+        this.bundleApplications = bundleApplications;
         this.applicants = applicants;
         this.store = store;
         this.catalogue = catalogue;
@@ -232,6 +235,9 @@ public class CaseCommitments {
                     outcome.correctionDue() == null ? "" : outcome.correctionDue().toString());
             timeline.record(file, now, me(), "TERMINATE".equals(consequence) ? "TERMINATED" : "COMMITMENT_FALSE",
                     reason + " " + told);
+            if ("TERMINATE".equals(consequence)) {
+                bundleApplications.getObject().decided(file.id()); // the last open member of a bundle may end here
+            }
         }
         audit.record(AuditRecord.of("casework.commitment.verify", "Case", file.id()).region(file.row().regionId)
                 .reason(Boolean.TRUE.equals(outcome.passed()) ? "PASSED" : "FAILED " + outcome.consequence()));

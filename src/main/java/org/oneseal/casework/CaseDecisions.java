@@ -25,6 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseDecisions {
 
+    /** Reasons and conditions go into one timeline entry (2000): the reasons keep room for the conditions. */
+    static final int MAX_REASONS = 1500;
+
     /** The licence particular that carries the conditions of a conditional grant. */
     static final String CONDITIONS_PARTICULAR = "许可条件";
 
@@ -111,6 +114,9 @@ public class CaseDecisions {
         }
         if (d.conditions() != null && d.conditions().strip().length() > 400) {
             errors.add("conditions", messages.text("casework.decision.conditions.size"));
+        }
+        if (d.reasons() != null && d.reasons().strip().length() > MAX_REASONS) {
+            errors.add("reasons", messages.text("casework.decision.reasons.size", String.valueOf(MAX_REASONS)));
         }
         if (Boolean.FALSE.equals(d.grant())) {
             if (d.legalBasis() == null || d.legalBasis().isBlank()) {

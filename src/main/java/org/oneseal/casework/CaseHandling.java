@@ -112,6 +112,7 @@ public class CaseHandling {
         ended.processEnded();
         cases.save(ended);
         bundleApplications.getObject().preReviewed(caseId);
+        bundleApplications.getObject().decided(caseId);
         return view;
     }
 
@@ -121,6 +122,7 @@ public class CaseHandling {
         requireText("reason", reason);
         CaseView refused = advance(caseId, "preReview", "REFUSE", "REFUSED", reason.strip(), f -> f.refuse(today(), calendar));
         bundleApplications.getObject().preReviewed(caseId);
+        bundleApplications.getObject().decided(caseId);
         return refused;
     }
 
@@ -137,9 +139,10 @@ public class CaseHandling {
         if (!List.of("DOWNLOAD", "PICKUP", "MAIL").contains(method)) {
             throw InvalidInputException.of("method", messages.text("casework.delivery.method"));
         }
-        bundleApplications.getObject().requireAllDecided(caseId); // 一件事: the results go out together
         var place = tongban.of(caseId).filter(t -> "RECEIVING".equals(t.deliverAt()) && t.receivingRegionId() != null);
         if (place.isEmpty()) {
+            lockAtStep(caseId, "deliver"); // scope (not found, audited) and step first
+            bundleApplications.getObject().requireAllDecided(caseId); // 一件事: the results go out together
             return advance(caseId, "deliver", "DELIVERED", "DELIVERED", messages.text("casework.delivery." + method),
                     f -> f.deliver(method, today(), calendar));
         }
@@ -157,6 +160,7 @@ public class CaseHandling {
             throw new IllegalCaseTransition(messages.text("casework.step.notHere", file.row().caseNumber));
         }
         requireStepRole(file);
+        bundleApplications.getObject().requireAllDecided(caseId);
         CaseView view = apply(file, "DELIVERED", messages.text("casework.delivery." + method),
                 f -> f.deliver(method, today(), calendar)).view();
         processes.complete(caseId, "deliver", "DELIVERED", me());

@@ -39,10 +39,13 @@ class DeferralDeadlines {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications;
 
     DeferralDeadlines(DeferredMaterials deferred, CaseRepository cases, CaseTimeline timeline, CaseProcesses processes,
             MatterCatalogue catalogue, CaseworkMessages messages, WorkingDayCalendar calendar, AuditLog audit,
-            TransactionTemplate tx, Clock clock) {
+            TransactionTemplate tx, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<BundleApplications> bundleApplications) {
+        this.bundleApplications = bundleApplications;
         this.deferred = deferred;
         this.cases = cases;
         this.timeline = timeline;
@@ -125,6 +128,7 @@ class DeferralDeadlines {
                 file.processEnded();
                 cases.save(file);
                 timeline.record(file, now, SYSTEM, "TERMINATED", reason);
+                bundleApplications.getObject().decided(caseId); // the last open member of a bundle may end here
             } else {
                 stopped = file.suspendForDeferral(today, calendar);
                 cases.save(file);

@@ -73,6 +73,14 @@ class BundleApplicationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.fieldErrors().get("materials[" + first.field() + "]")).contains(first.name()));
         assertThat(support.count("case_file")).isEqualTo(cases);
+        // a file that is not what it claims is refused on the merged material's own field
+        Map<String, SubmittedFile> disguised = new HashMap<>(files);
+        disguised.put(first.field(), new SubmittedFile(first.field(), "章程.pdf", "application/pdf",
+                "<html>not a pdf</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThatThrownBy(() -> applications.apply(shop.bundleId(), disguised))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.fieldErrors()).containsKey("materials[" + first.field() + "]"));
+        assertThat(support.count("case_file")).isEqualTo(cases);
 
         BundleApplications.BundleCase applied = applications.apply(shop.bundleId(), files);
         assertThat(applied.members()).hasSize(shop.members().size());
@@ -121,6 +129,9 @@ class BundleApplicationTests {
         support.as("window01");
         assertThatThrownBy(() -> handling.deliver(registration, "PICKUP")).isInstanceOf(IllegalCaseTransition.class)
                 .hasMessageContaining("一并送达");
+        support.as("nanxi_window"); // another region learns nothing about the bundle: not found
+        assertThatThrownBy(() -> handling.deliver(registration, "PICKUP"))
+                .isInstanceOf(org.oneseal.shared.NotFoundException.class);
     }
 
     @Test
