@@ -150,6 +150,33 @@ public class CaseQueries {
         return detailOf(staffCase(caseId));
     }
 
+    /**
+     * Who handled a step of a case (好差评: 谁办理谁负责): RECEPTION — the window that took it in or first acted on it;
+     * ACCEPTANCE — who accepted it; CONCLUSION — who concluded it. Empty when nobody has yet.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> handlerOf(long caseId, String step) {
+        List<String> kinds = switch (step) {
+            case "RECEPTION" -> List.of("SUBMITTED", "ACCEPTED", "CORRECTION_REQUESTED", "REFUSED");
+            case "ACCEPTANCE" -> List.of("ACCEPTED");
+            case "CONCLUSION" -> List.of("DELIVERED", "REFUSED", "TERMINATED", "NOT_REQUIRED", "FILED");
+            default -> List.of();
+        };
+        if (kinds.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String order = "CONCLUSION".equals(step) ? "desc" : "asc";
+        String intakeStaff = "RECEPTION".equals(step) ? cases.find(caseId).map(f -> f.row().intakeStaff).orElse(null) : null;
+        if (intakeStaff != null) {
+            return java.util.Optional.of(intakeStaff);
+        }
+        return jdbc.sql("select actor from oneseal.case_event where case_id = :id and kind in (:kinds) "
+                        + "and actor in (select username from oneseal.account where kind = 'STAFF') order by id "
+                        + order + " limit 1")
+                .param("id", caseId).param("kinds", kinds.stream().filter(k -> !"SUBMITTED".equals(k)).toList())
+                .query(String.class).optional();
+    }
+
     /** Whether the case is a member of a 一件事 application. */
     @Transactional(readOnly = true)
     public boolean inBundle(long caseId) {
