@@ -134,9 +134,14 @@ class ApplicantPages {
     @PostMapping("/me/cases/{id}/deferred-materials")
     String supply(@PathVariable long id, jakarta.servlet.http.HttpServletRequest request, Model model,
             RedirectAttributes redirect) {
+        return onOwnCase(id, model, redirect, "supplied", () -> deferrals.supply(id, Uploads.of(request)));
+    }
+
+    /** Runs an applicant's move on their case: back to the case with a flash, or the case page with the refusal. */
+    private String onOwnCase(long id, Model model, RedirectAttributes redirect, String flash, Runnable move) {
         try {
-            deferrals.supply(id, Uploads.of(request));
-            redirect.addFlashAttribute("supplied", true);
+            move.run();
+            redirect.addFlashAttribute(flash, true);
             return "redirect:/me/cases/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
@@ -150,17 +155,7 @@ class ApplicantPages {
     @PostMapping("/me/cases/{id}/correction")
     String correct(@PathVariable long id, @RequestParam(required = false) String note,
             jakarta.servlet.http.HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        try {
-            correction.submit(id, Uploads.of(request), note);
-            redirect.addFlashAttribute("corrected", true);
-            return "redirect:/me/cases/" + id;
-        } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.fieldErrors());
-            return myCase(id, model);
-        } catch (org.oneseal.shared.BusinessRuleViolation e) {
-            model.addAttribute("errors", java.util.Map.of("case", e.getMessage()));
-            return myCase(id, model);
-        }
+        return onOwnCase(id, model, redirect, "corrected", () -> correction.submit(id, Uploads.of(request), note));
     }
 
     /** Parameters {@code useLicence.<materialCode>=<licenceId>}: electronic licences standing for uploads (免证办). */

@@ -91,7 +91,7 @@ public class Bundles {
     public void publish(DataScope scope, long id, boolean published) {
         BundleSummary b = load(scope, id);
         if (published) {
-            List<String> problems = memberProblems(guideOf(id).orElseThrow().members().size(), memberIds(id));
+            List<String> problems = memberProblems(memberIds(id));
             if (!problems.isEmpty()) {
                 throw InvalidInputException.of("members", String.join("；", problems));
             }
@@ -209,7 +209,7 @@ public class Bundles {
     }
 
     /** Members must be at least two distinct matters, each published now and not cancelled. */
-    private List<String> memberProblems(int published, List<Long> ids) {
+    private List<String> memberProblems(List<Long> ids) {
         List<String> problems = new ArrayList<>();
         if (ids.size() < 2 || ids.size() > MAX_MEMBERS) {
             problems.add(messages.chinese("matter.bundle.memberCount", String.valueOf(MAX_MEMBERS)));
@@ -258,7 +258,7 @@ public class Bundles {
         if (ids.size() != c.members().size()) {
             memberProblems.add(messages.chinese("matter.bundle.duplicate"));
         }
-        memberProblems.addAll(memberProblems(ids.size(), ids));
+        memberProblems.addAll(memberProblems(ids));
         if (!memberProblems.isEmpty()) {
             errors.add("members", String.join("；", memberProblems));
         }

@@ -109,7 +109,7 @@ class BundleApplicationTests {
         assertThat(events(last)).containsOnlyOnce("BUNDLE_CORRECTION_REQUESTED");
         assertThat(jdbc.sql("select reason from oneseal.case_event where case_id = ? and kind = 'BUNDLE_CORRECTION_REQUESTED'")
                 .param(last).query(String.class).single()).contains("章程缺少股东签字");
-        assertThat(eventually(() -> jdbc.sql("select count(*) from oneseal.notification_message where case_id = ? "
+        assertThat(CaseworkTestSupport.eventually(() -> jdbc.sql("select count(*) from oneseal.notification_message where case_id = ? "
                 + "and kind = 'BUNDLE_CORRECTION_REQUESTED' and link = ?").params(last, "/me/bundles/" + applied.id())
                 .query(Long.class).single())).isOne();
         support.as("shifan_food");
@@ -193,20 +193,6 @@ class BundleApplicationTests {
                 .query(String.class).list();
     }
 
-    private static long eventually(java.util.function.LongSupplier value) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        long v = value.getAsLong();
-        while (v == 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            v = value.getAsLong();
-        }
-        return v;
-    }
 
     private BundleGuide enterpriseStartUp() {
         return bundles.published().stream().filter(b -> b.code().equals("YJS-QYKB"))

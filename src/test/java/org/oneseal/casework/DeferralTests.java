@@ -131,7 +131,7 @@ class DeferralTests {
         assertThat(deadlines.run().reminded()).isPositive();
         assertThat(events(id)).contains("DEFERRED_MATERIAL_REMINDER");
         assertThat(deadlines.run().reminded()).as("once").isZero();
-        assertThat(eventually(() -> jdbc.sql("select count(*) from oneseal.notification_message where case_id = ? "
+        assertThat(CaseworkTestSupport.eventually(() -> jdbc.sql("select count(*) from oneseal.notification_message where case_id = ? "
                 + "and kind = 'DEFERRED_MATERIAL_REMINDER'").param(id).query(Long.class).single()))
                 .as("the applicant's message (written after the commit)").isOne();
 
@@ -206,21 +206,6 @@ class DeferralTests {
         support.signOut();
     }
 
-    /** A value written by an asynchronous listener: polled for up to 10 s. */
-    private static long eventually(java.util.function.LongSupplier value) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        long v = value.getAsLong();
-        while (v == 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            v = value.getAsLong();
-        }
-        return v;
-    }
 
     private long asWindow(long id) {
         support.as("window01");
