@@ -177,6 +177,50 @@ public class CaseQueries {
                 .query(String.class).optional();
     }
 
+    /** A submitted case as 好差评 sees it, by id (no scope: the caller decides who may know of it). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RatedCase> rated(long caseId) {
+        return ratedWhere("c.id = :key", caseId);
+    }
+
+    /** A submitted case as 好差评 sees it, by its number (for ratings entered at the window). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RatedCase> ratedByNumber(String caseNumber) {
+        return caseNumber == null || caseNumber.isBlank() || caseNumber.length() > 40 ? java.util.Optional.empty()
+                : ratedWhere("c.case_number = :key", caseNumber.strip());
+    }
+
+    /** Cases concluded in [from, to] whose applicant has an account: the candidates for a rating invitation. */
+    @Transactional(readOnly = true)
+    public List<Long> concludedWithAccount(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                select id from oneseal.case_file where concluded_on between :from and :to
+                and applicant_account_id is not null order by id""")
+                .param("from", from).param("to", to).query(Long.class).list();
+    }
+
+    private java.util.Optional<RatedCase> ratedWhere(String condition, Object key) {
+        return jdbc.sql("""
+                select c.id, c.case_number, c.matter_name, c.status, c.region_id, c.department_id, c.matter_id,
+                       c.applicant_account_id, c.applicant_name, c.applicant_phone, c.accepted_on, c.concluded_on,
+                       array(select distinct e.actor from oneseal.case_event e where e.case_id = c.id
+                             and e.actor in (select username from oneseal.account where kind = 'STAFF')) as staff,
+                       c.intake_staff
+                from oneseal.case_file c where c.status <> 'DRAFT' and""" + " " + condition)
+                .param("key", key)
+                .query((rs, n) -> {
+                    Set<String> staff = new java.util.TreeSet<>(List.of((String[]) rs.getArray("staff").getArray()));
+                    if (rs.getString("intake_staff") != null) {
+                        staff.add(rs.getString("intake_staff"));
+                    }
+                    return new RatedCase(rs.getLong("id"), rs.getString("case_number"), rs.getString("matter_name"),
+                            CaseStatus.valueOf(rs.getString("status")), rs.getLong("region_id"), rs.getLong("department_id"), rs.getLong("matter_id"),
+                            (Long) rs.getObject("applicant_account_id"), rs.getString("applicant_name"),
+                            rs.getString("applicant_phone"), rs.getObject("accepted_on", LocalDate.class),
+                            rs.getObject("concluded_on", LocalDate.class), Set.copyOf(staff));
+                }).optional();
+    }
+
     /** Whether the case is a member of a 一件事 application. */
     @Transactional(readOnly = true)
     public boolean inBundle(long caseId) {

@@ -1,89 +1,145 @@
 package org.oneseal.evaluation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.oneseal.audit.AuditLog;
 import org.oneseal.audit.AuditOutcome;
 import org.oneseal.audit.AuditRecord;
-import org.oneseal.calendar.WorkingDayCalendar;
 import org.oneseal.casework.CaseDetail;
 import org.oneseal.casework.CaseQueries;
 import org.oneseal.casework.CaseView;
+import org.oneseal.casework.RatedCase;
 import org.oneseal.identity.AccountKind;
 import org.oneseal.identity.AccountPrincipal;
 import org.oneseal.identity.CurrentUser;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 一事一评: the applicant rates a step of their own case — reception, acceptance (once accepted), conclusion (once
- * concluded) — once per step, with a level 1–5 and reasons of that level from the current scheme. A bad review
- * (levels 2 and 1) names at least one reason and opens a rectification for whoever handled the step (谁办理谁负责),
- * due in 5 working days. Refusals (another's case, a second rating, a foreign reason) are audited.
+ * concluded) — once per step, with a level 1–5, reasons of that level and optionally the online indicators, from the
+ * current scheme. A bad review (levels 2 and 1) names at least one reason and opens a rectification for whoever
+ * handled the step (谁办理谁负责). Refusals (another's case, a second rating, a foreign reason) are audited. The
+ * checks of level, reasons, comment and indicators are shared by every channel ({@link #check}).
  */
 @Service
 public class Ratings {
 
-    static final int RECTIFICATION_WORKING_DAYS = 5;
     static final Set<String> STEPS = Set.of("RECEPTION", "ACCEPTANCE", "CONCLUSION");
 
     private final JdbcClient jdbc;
     private final CaseQueries cases;
     private final CurrentUser currentUser;
-    private final WorkingDayCalendar calendar;
-    private final MessageSource messages;
+    private final EvaluationMessages messages;
     private final AuditLog audit;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final TransactionTemplate tx;
+    private final RatingStore store;
     private final JsonMapper json = JsonMapper.builder().build();
+    private volatile Scheme cached;
 
-    Ratings(JdbcClient jdbc, CaseQueries cases, CurrentUser currentUser, WorkingDayCalendar calendar,
-            MessageSource messages, AuditLog audit, Clock clock,
-            org.springframework.transaction.support.TransactionTemplate tx) {
-        this.tx = tx;
+    Ratings(JdbcClient jdbc, CaseQueries cases, CurrentUser currentUser, EvaluationMessages messages, AuditLog audit,
+            Clock clock, TransactionTemplate tx, RatingStore store) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.currentUser = currentUser;
-        this.calendar = calendar;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
+        this.tx = tx;
+        this.store = store;
     }
 
-    /** The scheme in force: its version and, per level 1–5, the level's name and reasons (code → text). */
-    public record Scheme(int version, Map<Integer, Level> levels) {
+    /**
+     * The scheme in force: its version; per level 1–5 the level's name and reasons (code → text); the indicators of
+     * the online and the in-person sets (code → name).
+     */
+    public record Scheme(int version, Map<Integer, Level> levels, Map<String, Map<String, String>> indicators) {
+
+        Map<String, String> indicatorSet(boolean faceToFace) {
+            return indicators.getOrDefault(faceToFace ? "IN_PERSON" : "ONLINE", Map.of());
+        }
     }
 
     /** One level of the scheme. */
     public record Level(String name, Map<String, String> reasons) {
     }
 
-    /** What the rater says. */
-    public record RatingRequest(String step, Integer level, List<String> reasons, String comment) {
+    /** What the rater says of a case step. */
+    public record RatingRequest(String step, Integer level, List<String> reasons, String comment,
+                                Map<String, Integer> indicators) {
+
+        public RatingRequest(String step, Integer level, List<String> reasons, String comment) {
+            this(step, level, reasons, comment, null);
+        }
     }
 
     /** A stored rating as its rater sees it. */
     public record RatingView(long id, long caseId, String step, int level, List<String> reasons, boolean rectification) {
     }
 
-    @Transactional(readOnly = true)
+    /** The scheme in force (kept: versions are only ever added, and a new one is read at the next start). */
     public Scheme scheme() {
-        return jdbc.sql("select version, content::text from oneseal.rating_scheme order by version desc limit 1")
-                .query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).single();
+        Scheme s = cached;
+        if (s == null) {
+            s = jdbc.sql("select version, content::text from oneseal.rating_scheme order by version desc limit 1")
+                    .query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).single();
+            cached = s;
+        }
+        return s;
+    }
+
+    /** What was checked: the reasons as a set; whether a reason belongs to another level (a crafted request). */
+    record Checked(Set<String> reasons, boolean foreign) {
+    }
+
+    /**
+     * The checks every channel shares: a level of the scheme, reasons of that level only (a bad review names one at
+     * least), a comment of at most 500 characters, indicators of the channel's set scored 1–5.
+     */
+    Checked check(Scheme scheme, Integer levelNumber, List<String> reasonCodes, String comment,
+            Map<String, Integer> indicators, boolean faceToFace, InvalidInputException.Collector errors) {
+        Level level = levelNumber == null ? null : scheme.levels().get(levelNumber);
+        if (level == null) {
+            errors.add("level", messages.text("evaluation.level.range"));
+        }
+        Set<String> reasons = new LinkedHashSet<>(reasonCodes == null ? List.of() : reasonCodes);
+        boolean foreign = level != null && reasons.stream().anyMatch(code -> !level.reasons().containsKey(code));
+        if (foreign) {
+            errors.add("reasons", messages.text("evaluation.reason.foreign", level.name()));
+        } else if (level != null && levelNumber <= 2 && reasons.isEmpty()) {
+            errors.add("reasons", messages.text("evaluation.reason.required"));
+        }
+        if (comment != null && comment.length() > 500) {
+            errors.add("comment", messages.text("evaluation.comment.size"));
+        }
+        if (indicators != null) {
+            Map<String, String> set = scheme.indicatorSet(faceToFace);
+            for (Map.Entry<String, Integer> e : indicators.entrySet()) {
+                if (!set.containsKey(e.getKey())) {
+                    errors.add("indicators", messages.text("evaluation.indicator.unknown", e.getKey()));
+                    break;
+                }
+                if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 5) {
+                    errors.add("indicators", messages.text("evaluation.indicator.range", set.get(e.getKey())));
+                    break;
+                }
+            }
+        }
+        return new Checked(reasons, foreign);
     }
 
     /**
@@ -106,72 +162,29 @@ public class Ratings {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         String step = r.step() == null ? "" : r.step();
         if (!STEPS.contains(step)) {
-            errors.add("step", text("evaluation.step.unknown"));
+            errors.add("step", messages.text("evaluation.step.unknown"));
         } else if ("ACCEPTANCE".equals(step) && c.acceptedOn() == null || "CONCLUSION".equals(step) && c.concludedOn() == null) {
-            errors.add("step", text("evaluation.step.notYet"));
+            errors.add("step", messages.text("evaluation.step.notYet"));
         }
-        Level level = r.level() == null ? null : scheme.levels().get(r.level());
-        if (level == null) {
-            errors.add("level", text("evaluation.level.range"));
-        }
-        Set<String> reasons = new LinkedHashSet<>(r.reasons() == null ? List.of() : r.reasons());
-        boolean foreign = level != null && reasons.stream().anyMatch(code -> !level.reasons().containsKey(code));
-        if (foreign) {
-            errors.add("reasons", text("evaluation.reason.foreign", level.name()));
-        }
-        if (level != null) {
-            if (r.level() <= 2 && reasons.isEmpty()) {
-                errors.add("reasons", text("evaluation.reason.required"));
-            }
-        }
-        if (r.comment() != null && r.comment().length() > 500) {
-            errors.add("comment", text("evaluation.comment.size"));
-        }
-        if (foreign) { // reasons of another level: a crafted request, not a slip of the form
+        Checked checked = check(scheme, r.level(), r.reasons(), r.comment(), r.indicators(), false, errors);
+        if (checked.foreign()) { // reasons of another level: a crafted request, not a slip of the form
             audit.recordIndependently(AuditRecord.of("evaluation.rate", "Case", caseId).outcome(AuditOutcome.FAILURE)
                     .region(c.regionId()).reason("reasons outside level " + r.level()));
         }
         errors.throwIfAny();
+        RatedCase rated = cases.rated(caseId).orElseThrow(() -> new NotFoundException("case " + caseId));
         String handler = cases.handlerOf(caseId, step).orElse(null);
         try {
-            return tx.execute(status -> store(caseId, r, me, c, scheme, step, reasons, handler));
+            long id = tx.execute(status -> store.store(new RatingStore.NewRating(scheme.version(), "CASE",
+                    String.valueOf(caseId), caseId, step, "PORTAL", false, r.level(), checked.reasons(), r.comment(),
+                    r.indicators(), me.accountId(), null, null, c.regionId(), rated.departmentId(), rated.matterId(),
+                    null, handler, "portal", null, null, null, null, clock.instant())));
+            return new RatingView(id, caseId, step, r.level(), List.copyOf(checked.reasons()), r.level() <= 2);
         } catch (DuplicateKeyException e) {
             audit.recordIndependently(AuditRecord.of("evaluation.rate", "Case", caseId).outcome(AuditOutcome.FAILURE)
                     .region(c.regionId()).reason("second rating of " + step));
-            throw InvalidInputException.of("step", text("evaluation.step.rated"));
+            throw InvalidInputException.of("step", messages.text("evaluation.step.rated"));
         }
-    }
-
-    private RatingView store(long caseId, RatingRequest r, AccountPrincipal me, CaseView c, Scheme scheme, String step,
-            Set<String> reasons, String handler) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        {
-            jdbc.sql("""
-                    insert into oneseal.rating (scheme_version, object_type, object_id, case_id, step, channel, face_to_face,
-                                                level, reasons, comment, rater_account_id, region_id, handled_by,
-                                                rated_at, source)
-                    values (:scheme, 'CASE', :object, :caseId, :step, 'PORTAL', false, :level, :reasons, :comment,
-                            :rater, :region, :handler, :at, 'portal')""")
-                    .param("scheme", scheme.version()).param("object", String.valueOf(caseId)).param("caseId", caseId)
-                    .param("step", step).param("level", r.level()).param("reasons", String.join(",", reasons))
-                    .param("comment", r.comment() == null || r.comment().isBlank() ? null : r.comment().strip())
-                    .param("rater", me.accountId()).param("region", c.regionId()).param("handler", handler)
-                    .param("at", Timestamp.from(clock.instant())).update(keys, "id");
-        }
-        long id = keys.getKey().longValue();
-        boolean bad = r.level() <= 2;
-        if (bad) {
-            LocalDate due = calendar.addWorkingDays(LocalDate.now(clock), RECTIFICATION_WORKING_DAYS);
-            jdbc.sql("""
-                    insert into oneseal.rectification (rating_id, case_id, region_id, responsible, state, due_on, opened_at)
-                    values (:rating, :caseId, :region, :responsible, 'OPEN', :due, :at)""")
-                    .param("rating", id).param("caseId", caseId).param("region", c.regionId())
-                    .param("responsible", handler).param("due", due).param("at", Timestamp.from(clock.instant()))
-                    .update();
-        }
-        audit.record(AuditRecord.of("evaluation.rate", "Rating", id).region(c.regionId())
-                .reason("case " + caseId + " " + step + " level " + r.level()));
-        return new RatingView(id, caseId, step, r.level(), List.copyOf(reasons), bad);
     }
 
     /** The applicant's ratings of a case (no transaction of its own: "not found" must not mark one rollback-only). */
@@ -179,7 +192,8 @@ public class Ratings {
         cases.myCase(caseId); // ownership
         return jdbc.sql("""
                 select r.id, r.case_id, r.step, r.level, r.reasons, exists (select 1 from oneseal.rectification x
-                       where x.rating_id = r.id) from oneseal.rating r where r.case_id = :id order by r.id""")
+                       where x.rating_id = r.id) from oneseal.rating r where r.case_id = :id and r.channel = 'PORTAL'
+                order by r.id""")
                 .param("id", caseId)
                 .query((rs, n) -> new RatingView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(",")), rs.getBoolean(6)))
@@ -187,18 +201,23 @@ public class Ratings {
     }
 
     private Scheme parse(int version, String content) {
-        JsonNode levels = json.readTree(content).get("levels");
-        Map<Integer, Level> map = new java.util.TreeMap<>();
+        JsonNode root = json.readTree(content);
+        JsonNode levels = root.get("levels");
+        Map<Integer, Level> map = new TreeMap<>();
         for (int l = 1; l <= 5; l++) {
             JsonNode node = levels.get(String.valueOf(l));
-            Map<String, String> reasons = new java.util.LinkedHashMap<>();
+            Map<String, String> reasons = new LinkedHashMap<>();
             node.get("reasons").properties().forEach(e -> reasons.put(e.getKey(), e.getValue().asString()));
             map.put(l, new Level(node.get("name").asString(), reasons));
         }
-        return new Scheme(version, map);
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+        Map<String, Map<String, String>> indicators = new LinkedHashMap<>();
+        if (root.has("indicators")) {
+            root.get("indicators").properties().forEach(set -> {
+                Map<String, String> names = new LinkedHashMap<>();
+                set.getValue().properties().forEach(e -> names.put(e.getKey(), e.getValue().asString()));
+                indicators.put(set.getKey(), names);
+            });
+        }
+        return new Scheme(version, map, indicators);
     }
 }

@@ -4,5 +4,5 @@
  * every bad review (不满意/非常不满意), assigned to whoever handled the case.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-        allowedDependencies = {"shared", "identity", "audit", "calendar", "casework"})
+        allowedDependencies = {"shared", "identity", "audit", "calendar", "casework", "matter"})
 package org.oneseal.evaluation;

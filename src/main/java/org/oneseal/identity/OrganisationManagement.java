@@ -76,6 +76,14 @@ public class OrganisationManagement {
                 .toList();
     }
 
+    /** Every org unit's name by id (departments and windows are public: the guide and the hall name them). */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, String> unitNames() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        units.findAll().forEach(u -> names.put(u.view().id(), u.view().name()));
+        return names;
+    }
+
     /** One active service window, for the licence-grant checks (public information). */
     @Transactional(readOnly = true)
     public java.util.Optional<OrgUnitView> serviceWindow(long id) {

@@ -10,7 +10,7 @@ public enum Role {
     /** 系统管理员: regions, org units, accounts, calendar; never audit data. */
     SYSTEM_ADMIN(Authorities.REGION_READ, Authorities.REGION_MANAGE, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage",
-            "matter:read", "matter:edit", "matter:publish", "license:manage"),
+            "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:sources"),
     /** 区县管理员: org units and staff of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish"),
@@ -19,18 +19,18 @@ public enum Role {
     /** 窗口人员 */
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
             Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
-            "casework:deliver", "matter:read"),
+            "casework:deliver", "matter:read", "evaluation:read", "evaluation:enter"),
     /** 审查人员 */
     REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
-            "casework:review", "matter:read"),
+            "casework:review", "matter:read", "evaluation:read", "evaluation:appeal"),
     /** 科室负责人 */
     CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL,
             "casework:read", "casework:review", "casework:decide", "casework:extend", "casework:assign", "matter:read",
             "matter:edit",
-            "license:manage"),
+            "license:manage", "evaluation:read", "evaluation:enter", "evaluation:rectify"),
     /** 局领导 */
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
-            "matter:read", "matter:publish"),
+            "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish"),
     /** 党务工作人员 */
     PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ);
 

@@ -34,6 +34,7 @@ class SecurityConfiguration {
     static final String[] SIGNED_IN = {"kind:STAFF", "kind:PERSON", "kind:ENTERPRISE"};
     private static final String[] PUBLIC_GET = {"/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
         "/login", "/register", "/register/**", "/api/v1/calendar/**", "/guide", "/guide/**", "/verify", "/verify/**",
+        "/rate/**", "/evaluation-bulletins", "/evaluation-bulletins/**",
         "/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"};
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -61,7 +62,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers(HttpMethod.POST, "/register/**", "/api/v1/registrations/**", "/verify",
-                                "/api/v1/public/licenses/verification").permitAll()
+                                "/api/v1/public/licenses/verification", "/rate/**", "/api/v1/public/ratings").permitAll()
                         .requestMatchers("/login/totp", "/login/totp/**").hasAuthority(MFA_PENDING)
                         .requestMatchers("/audit/verify", "/actuator/auditchain").hasAuthority("audit:verify")
                         .requestMatchers("/audit", "/audit/**", "/api/v1/audit/**").hasAuthority("audit:read")
@@ -78,7 +79,8 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(entryPoint(api, problems))
                         .accessDeniedHandler(new RequestMatcherDelegatingAccessDeniedHandler(
                                 new LinkedHashMap<>(Map.of(api, problems)), pageDenied)))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/registrations/**", "/api/v1/public/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/registrations/**", "/api/v1/public/**",
+                        "/rate/**")) // the hall rating page: no session; its signed visit token guards the form
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -22,10 +22,11 @@ public class StaffDirectory {
             return Optional.empty();
         }
         return accounts.findByUsername(username.strip()).filter(Account::isStaff).filter(Account::enabled)
-                .map(a -> new StaffMember(a.username(), a.displayName(), a.regionId(), a.cityWide(), a.roles()));
+                .map(a -> new StaffMember(a.username(), a.displayName(), a.regionId(), a.orgUnitId(), a.cityWide(), a.roles()));
     }
 
     /** A staff member as other modules see it. */
-    public record StaffMember(String username, String displayName, long regionId, boolean cityWide, Set<Role> roles) {
+    public record StaffMember(String username, String displayName, long regionId, Long orgUnitId, boolean cityWide,
+                              Set<Role> roles) {
     }
 }

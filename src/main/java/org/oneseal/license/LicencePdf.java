@@ -1,5 +1,7 @@
 package org.oneseal.license;
 
+import org.oneseal.shared.PdfFont;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.oneseal.license;
+package org.oneseal.shared;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
  * <p>Parsing the 10 MB font took most of the time of a licence before it was kept: parsed fonts are now
  * reused. A parsed font is not safe for concurrent use (its tables are read lazily, and the subset is cut
  * from it when the document is saved), so each document borrows one for its whole rendering; a few stay
- * parsed for the next documents.
+ * parsed for the next documents. Licences, decisions and the evaluation bulletin are drawn with it.
  */
 @Component
-class PdfFont {
+public class PdfFont {
 
     static final String RESOURCE = "/fonts/NotoSansSC-Regular.ttf";
     private static final int KEPT = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -34,12 +34,12 @@ class PdfFont {
 
     /** What a document draws, given its font. */
     @FunctionalInterface
-    interface Drawing {
+    public interface Drawing {
         void draw(PDDocument document, PDType0Font font) throws IOException;
     }
 
     /** A new document drawn with the font, saved: the PDF's bytes. */
-    byte[] render(Drawing drawing) throws IOException {
+    public byte[] render(Drawing drawing) throws IOException {
         TrueTypeFont ttf = borrow();
         try (PDDocument document = new PDDocument()) {
             drawing.draw(document, PDType0Font.load(document, ttf, true));
