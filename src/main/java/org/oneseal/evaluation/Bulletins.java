@@ -182,7 +182,7 @@ public class Bulletins {
                 r.onTime() == null ? "" : messages.text(r.onTime() ? "evaluation.bulletin.onTime" : "evaluation.bulletin.late"));
     }
 
-    static String percent(Double rate) {
+    public static String percent(Double rate) {
         return rate == null ? "—" : String.format("%.1f%%", rate * 100);
     }
 

@@ -240,7 +240,9 @@ public class ChannelRatings {
                 ? objects.resolve(type, ref) : Optional.empty();
         if (!RatingObjects.TYPES.contains(String.valueOf(type))) {
             errors.add("object", messages.text("evaluation.object.type"));
-        } else if (resolved.isEmpty() || !covers(src.regionId(), resolved.get().regionId())) {
+        } else if (resolved.isEmpty() || !covers(src.regionId(), resolved.get().regionId())
+                || src.windowId() != null && !src.windowId().equals(resolved.get().windowId())) {
+            // a source rates within its region; a window's device only that window (and its staff)
             errors.add("ref", messages.text("evaluation.object.notFound"));
         }
         errors.throwIfAny();
