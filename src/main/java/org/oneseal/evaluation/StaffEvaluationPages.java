@@ -140,7 +140,7 @@ class StaffEvaluationPages {
         try {
             ChannelRatings.Stored stored = channels.enter(new ChannelRatings.EnteredRating(object, ref, channel,
                     faceToFace, level, reasons, comment, PortalRatingPages.indicators(all), raterName, raterPhone));
-            redirect.addFlashAttribute("entered", stored);
+            redirect.addFlashAttribute("entered", stored.id()); // the session keeps serialisable values only
             return "redirect:/workbench/ratings/new";
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());

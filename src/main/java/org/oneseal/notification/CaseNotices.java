@@ -47,7 +47,8 @@ class CaseNotices {
                 expected, reason);
         return Optional.of(new CaseNotice(event.applicantAccountId(), event.caseId(), event.caseNumber(),
                 event.event(), title, body, event.event().startsWith("BUNDLE_") && event.bundleCaseId() != null
-                        ? "/me/bundles/" + event.bundleCaseId() : "/me/cases/" + event.caseId(), event.at()));
+                        ? "/me/bundles/" + event.bundleCaseId() : "/me/cases/" + event.caseId()
+                        + ("RATING_INVITED".equals(event.event()) ? "/rate" : ""), event.at()));
     }
 
     private String chinese(String key, Object... args) {

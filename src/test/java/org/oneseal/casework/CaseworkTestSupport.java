@@ -66,18 +66,7 @@ class CaseworkTestSupport {
 
     /** A value written by an asynchronous listener (after the commit): polled for up to 10 s while it is 0. */
     static long eventually(java.util.function.LongSupplier value) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        long v = value.getAsLong();
-        while (v == 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            v = value.getAsLong();
-        }
-        return v;
+        return org.oneseal.Eventually.nonZero(value);
     }
 
     long count(String table) {

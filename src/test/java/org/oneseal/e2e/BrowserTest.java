@@ -111,6 +111,11 @@ abstract class BrowserTest {
         }
     }
 
+    /** A demo applicant (person or enterprise) signs in on this test's page: password only. */
+    void signInAsApplicant(String username) {
+        passwordStep(username);
+    }
+
     /** Contexts opened by {@link #staffPage}, closed after each test. */
     private final java.util.List<com.microsoft.playwright.BrowserContext> staffContexts = new java.util.ArrayList<>();
 

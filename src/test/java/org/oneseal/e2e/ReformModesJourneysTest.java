@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.oneseal.ServerTest;
-import org.oneseal.identity.DemoAccounts;
 
 /** 证照分离 in the browser: the public list and its filter, a cancelled approval, a filing done on receipt. */
 @ServerTest
@@ -197,9 +196,6 @@ class ReformModesJourneysTest extends BrowserTest {
     }
 
     private void signInAsCitizen() {
-        page.navigate(url("/login"));
-        page.getByLabel("用户名").fill("zhangsan");
-        page.getByLabel("密码").fill(DemoAccounts.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录")).click();
+        signInAsApplicant("zhangsan");
     }
 }

@@ -27,9 +27,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Cases to rate, and HTTP calls as a demo account, for the 好差评 tests. */
 @Component
-class EvaluationTestSupport {
+public class EvaluationTestSupport {
 
-    private final MockMvc mvc;
+    private final org.springframework.beans.factory.ObjectProvider<MockMvc> mvc; // none in a server test
     private final UserDetailsService users;
     private final MatterCatalogue catalogue;
     private final JdbcClient jdbc;
@@ -37,7 +37,7 @@ class EvaluationTestSupport {
     private final CaseHandling handling;
     private final CaseDecisions decisions;
 
-    EvaluationTestSupport(MockMvc mvc, UserDetailsService users, MatterCatalogue catalogue, JdbcClient jdbc,
+    EvaluationTestSupport(org.springframework.beans.factory.ObjectProvider<MockMvc> mvc, UserDetailsService users, MatterCatalogue catalogue, JdbcClient jdbc,
             CaseIntake intake, CaseHandling handling, CaseDecisions decisions) {
         this.mvc = mvc;
         this.users = users;
@@ -49,7 +49,7 @@ class EvaluationTestSupport {
     }
 
     /** zhangsan's city 食品经营许可, taken in by window01, reviewed, granted by chief01, delivered by window01. */
-    long concludedCase() {
+    public long concludedCase() {
         long city = region("990100");
         MatterVersionView food = catalogue.published(city).stream().filter(m -> m.name().equals("食品经营许可"))
                 .findFirst().orElseThrow();
@@ -78,7 +78,7 @@ class EvaluationTestSupport {
     }
 
     /** The first active service window of a region. */
-    long window(String regionCode) {
+    public long window(String regionCode) {
         return jdbc.sql("select id from oneseal.org_unit where kind = 'WINDOW' and active and region_id = :r order by id limit 1")
                 .param("r", region(regionCode)).query(Long.class).single();
     }
@@ -91,11 +91,11 @@ class EvaluationTestSupport {
 
     ResultActions postJson(String path, String username, String json) throws Exception {
         var request = post(path).contentType(MediaType.APPLICATION_JSON).content(json).with(csrf());
-        return mvc.perform(username == null ? request : request.with(user(users.loadUserByUsername(username))));
+        return mvc.getObject().perform(username == null ? request : request.with(user(users.loadUserByUsername(username))));
     }
 
     ResultActions getAs(String path, String username) throws Exception {
-        return mvc.perform(get(path).with(user(users.loadUserByUsername(username))));
+        return mvc.getObject().perform(get(path).with(user(users.loadUserByUsername(username))));
     }
 
     /** Rates a step of the case as zhangsan; answers the new rectification's id, or 0 for a good rating. */

@@ -90,7 +90,7 @@ class RectificationTests {
         support.postJson(path + "/action", "window01", "{\"action\":\"再记一次\"}").andExpect(status().isUnprocessableEntity());
 
         // the figures: one bad review of window01, rectified on time, called back
-        support.getAs("/api/v1/evaluation/statistics?from=" + monday + "&to=" + monday.plusDays(30)
+        support.getAs("/api/v1/evaluation/statistics?from=" + monday + "&to=" + monday
                         + "&by=STAFF&staff=window01", "chief01").andExpect(status().isOk())
                 .andExpect(jsonPath("$.rows[0].label").value("窗口人员"))
                 .andExpect(jsonPath("$.rows[0].bad").value(1))
