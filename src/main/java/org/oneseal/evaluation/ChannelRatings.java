@@ -145,7 +145,7 @@ public class ChannelRatings {
     public record SourceRequest(String code, String name, String kind, Long regionId, Long windowId) {
     }
 
-    @PreAuthorize("hasAuthority('evaluation:sources')")
+    @PreAuthorize("hasAuthority('evaluation:configure')")
     public Source register(SourceRequest r) {
         AccountPrincipal me = currentUser.principal().orElseThrow();
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
@@ -164,7 +164,7 @@ public class ChannelRatings {
         }
         Optional<RatingObjects.Resolved> window = r.windowId() == null ? Optional.empty()
                 : objects.resolve("WINDOW", String.valueOf(r.windowId()));
-        if (r.windowId() != null && (window.isEmpty() || window.get().regionId() != r.regionId())) {
+        if (r.windowId() != null && (window.isEmpty() || r.regionId() == null || window.get().regionId() != r.regionId())) {
             errors.add("windowId", messages.text("evaluation.source.window"));
         }
         errors.throwIfAny();
@@ -190,7 +190,7 @@ public class ChannelRatings {
         }
     }
 
-    @PreAuthorize("hasAuthority('evaluation:sources')")
+    @PreAuthorize("hasAuthority('evaluation:configure')")
     public List<Source> sources() {
         DataScope scope = currentUser.scope();
         return scope.bind(jdbc.sql("select id, code, name, kind, region_id, window_id, active from oneseal.rating_source"

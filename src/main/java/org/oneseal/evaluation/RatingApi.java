@@ -30,6 +30,14 @@ class RatingApi {
         return ratings.scheme();
     }
 
+    @PostMapping("/evaluation/schemes")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "发布新版评价标准", description = "{levels: {1..5: {name, reasons: {编码: 原因}}}, indicators: "
+            + "{ONLINE: {编码: 指标}, IN_PERSON: {编码: 指标}}}；已有评价保留其版本")
+    Ratings.Scheme publishScheme(@RequestBody Ratings.SchemeRequest request) {
+        return ratings.publishScheme(request);
+    }
+
     @PostMapping("/cases/mine/{id}/ratings")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "评价本人办件的一个环节", description = "{step: RECEPTION/ACCEPTANCE/CONCLUSION, level: 1–5, "

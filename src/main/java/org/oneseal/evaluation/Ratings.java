@@ -22,6 +22,7 @@ import org.oneseal.shared.NotFoundException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -50,6 +51,7 @@ public class Ratings {
     private final RatingStore store;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile Scheme cached;
+    private volatile long cachedUntil;
 
     Ratings(JdbcClient jdbc, CaseQueries cases, CurrentUser currentUser, EvaluationMessages messages, AuditLog audit,
             Clock clock, TransactionTemplate tx, RatingStore store) {
@@ -91,15 +93,78 @@ public class Ratings {
     public record RatingView(long id, long caseId, String step, int level, List<String> reasons, boolean rectification) {
     }
 
-    /** The scheme in force (kept: versions are only ever added, and a new one is read at the next start). */
+    /** The scheme in force (kept for 30 s: another node's new version is in force here at most that much later). */
     public Scheme scheme() {
         Scheme s = cached;
-        if (s == null) {
+        if (s == null || cachedUntil < System.nanoTime()) {
             s = jdbc.sql("select version, content::text from oneseal.rating_scheme order by version desc limit 1")
                     .query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).single();
             cached = s;
+            cachedUntil = System.nanoTime() + 30_000_000_000L;
         }
         return s;
+    }
+
+    /** A new version of the scheme as the administrator writes it. */
+    public record SchemeRequest(Map<Integer, Level> levels, Map<String, Map<String, String>> indicators) {
+    }
+
+    /**
+     * Puts a new version of the scheme in force: the five levels, each with its name and reasons (codes unique across
+     * levels; the bad levels need reasons), and the indicators of the ONLINE and IN_PERSON sets. Ratings keep the
+     * version they were given under; nothing of an older version changes.
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('evaluation:configure')")
+    public Scheme publishScheme(SchemeRequest r) {
+        InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        Set<String> codes = new java.util.HashSet<>();
+        if (r.levels() == null || !r.levels().keySet().equals(Set.of(1, 2, 3, 4, 5))) {
+            errors.add("levels", messages.text("evaluation.scheme.levels"));
+        } else {
+            for (int l = 1; l <= 5; l++) {
+                Level level = r.levels().get(l);
+                if (level == null || level.name() == null || level.name().isBlank() || level.name().length() > 20) {
+                    errors.add("levels." + l + ".name", messages.text("evaluation.scheme.name"));
+                }
+                Map<String, String> reasons = level == null || level.reasons() == null ? Map.of() : level.reasons();
+                if (l <= 2 && reasons.isEmpty() || reasons.size() > 12) {
+                    errors.add("levels." + l + ".reasons", messages.text("evaluation.scheme.reasons"));
+                }
+                for (Map.Entry<String, String> e : reasons.entrySet()) {
+                    if (!e.getKey().matches("[A-Z][A-Z0-9]{1,7}") || !codes.add(e.getKey()) || e.getValue() == null
+                            || e.getValue().isBlank() || e.getValue().length() > 40) {
+                        errors.add("levels." + l + ".reasons", messages.text("evaluation.scheme.reason", e.getKey()));
+                        break;
+                    }
+                }
+            }
+        }
+        Map<String, Map<String, String>> indicators = r.indicators() == null ? Map.of() : r.indicators();
+        if (!indicators.keySet().equals(Set.of("ONLINE", "IN_PERSON"))) {
+            errors.add("indicators", messages.text("evaluation.scheme.indicatorSets"));
+        } else {
+            indicators.forEach((set, names) -> {
+                if (names == null || names.isEmpty() || names.size() > 10 || names.entrySet().stream().anyMatch(e ->
+                        !e.getKey().matches("[A-Z][A-Z_]{1,19}") || e.getValue() == null || e.getValue().isBlank()
+                                || e.getValue().length() > 20)) {
+                    errors.add("indicators." + set, messages.text("evaluation.scheme.indicators"));
+                }
+            });
+        }
+        errors.throwIfAny();
+        Map<String, Object> levels = new LinkedHashMap<>();
+        r.levels().forEach((l, level) -> levels.put(String.valueOf(l), Map.of("name", level.name().strip(),
+                "reasons", level.reasons() == null ? Map.of() : level.reasons())));
+        int version = jdbc.sql("""
+                insert into oneseal.rating_scheme (version, content, created_at)
+                select coalesce(max(version), 0) + 1, cast(:content as jsonb), :at from oneseal.rating_scheme
+                returning version""")
+                .param("content", json.writeValueAsString(Map.of("levels", levels, "indicators", indicators)))
+                .param("at", java.sql.Timestamp.from(clock.instant())).query(Integer.class).single();
+        audit.record(AuditRecord.of("evaluation.scheme.publish", "RatingScheme", version));
+        cached = null;
+        return scheme();
     }
 
     /** What was checked: the reasons as a set; whether a reason belongs to another level (a crafted request). */

@@ -10,7 +10,7 @@ public enum Role {
     /** 系统管理员: regions, org units, accounts, calendar; never audit data. */
     SYSTEM_ADMIN(Authorities.REGION_READ, Authorities.REGION_MANAGE, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage",
-            "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:sources"),
+            "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:configure"),
     /** 区县管理员: org units and staff of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish"),

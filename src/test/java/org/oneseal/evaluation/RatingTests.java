@@ -79,6 +79,36 @@ class RatingTests {
         rate(caseId, "window01", "{\"step\":\"ACCEPTANCE\",\"level\":5}").andExpect(status().isForbidden());
     }
 
+    @Test
+    void theAdministratorPublishesANewVersionOfTheSchemeAndOldRatingsKeepTheirs() throws Exception {
+        String current = mvc.perform(get("/api/v1/public/rating-scheme")).andReturn().getResponse().getContentAsString();
+        int version = Integer.parseInt(current.replaceAll("^\\{\"version\":(\\d+).*", "$1"));
+        var scheme = tools.jackson.databind.json.JsonMapper.builder().build().readTree(current);
+        var levels = (tools.jackson.databind.node.ObjectNode) scheme.get("levels");
+        ((tools.jackson.databind.node.ObjectNode) levels.get("2").get("reasons")).put("R26", "预约后仍长时间等候");
+        String body = "{\"levels\":" + levels + ",\"indicators\":" + scheme.get("indicators") + "}";
+
+        // bad versions: refused on their fields, nothing stored
+        publish("window01", body).andExpect(status().isForbidden());
+        publish("admin", "{\"levels\":{\"1\":{\"name\":\"差\",\"reasons\":{}}},\"indicators\":{}}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.levels").exists())
+                .andExpect(jsonPath("$.errors.indicators").exists());
+        publish("admin", body.replace("\"R26\"", "\"R51\"")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors['levels.5.reasons']", Matchers.containsString("R51")));
+        mvc.perform(get("/api/v1/public/rating-scheme")).andExpect(jsonPath("$.version").value(version));
+
+        publish("admin", body).andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(version + 1))
+                .andExpect(jsonPath("$.levels['2'].reasons.R26").value("预约后仍长时间等候"));
+        mvc.perform(get("/api/v1/public/rating-scheme")).andExpect(jsonPath("$.version").value(version + 1));
+        assertThat(jdbc.sql("select count(*) from oneseal.rating where scheme_version > ?").param(version)
+                .query(Long.class).single()).isZero();
+    }
+
+    private ResultActions publish(String username, String json) throws Exception {
+        return mvc.perform(post("/api/v1/evaluation/schemes").contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(user(users.loadUserByUsername(username))).with(csrf()));
+    }
+
     /** zhangsan applies for the city's food permit, window01 asks for a correction (so someone handled reception). */
     private long zhangsansCase() throws Exception {
         long city = jdbc.sql("select id from oneseal.region where code = '990100'").query(Long.class).single();

@@ -36,7 +36,7 @@ class RectificationTests {
     @Test
     void aBadReviewIsVerifiedClassifiedFixedCalledBackAndClosedWithoutTheRatedStaffEverLearningWhoRatedThem()
             throws Exception {
-        LocalDate monday = LocalDate.of(2026, 6, 15);
+        LocalDate monday = LocalDate.of(2026, 6, 29); // a day no other test rates on
         clock.travelTo(monday);
         long caseId = support.concludedCase();
         long id = support.rate(caseId, "CONCLUSION", 2, "\"R22\",\"R24\"");
