@@ -37,6 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   java Load.java lifecycle  BASE CLIENTS WARMUP_S MEASURE_S     full case lifecycles, cases/s
  *   java Load.java throughput BASE PATH CLIENTS WARMUP_S MEASURE_S  GETs per second of one path
  *   java Load.java latency    BASE USER PATH SAMPLES               sequential GETs of a signed-in user, p50/p95/p99
+ *   java Load.java latencies  BASE USER SAMPLES NAME=PATH...       the same for several paths in one session: RESULT NAME p95
+ *   java Load.java concurrent-latency BASE PATH CLIENTS SECONDS [WARMUP_S]  anonymous GETs by many clients at once, p95
  *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
  *   java Load.java count      BASE OUT_FILE                         checks the submissions recorded in OUT_FILE
  *   java Load.java switch     BASE_A BASE_B USER                    signs in on node A, goes on on node B, signs out there
@@ -58,6 +60,9 @@ public class Load {
             case "lifecycle" -> lifecycle(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             case "throughput" -> throughput(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]));
+            case "latencies" -> latencies(args[1], args[2], Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
+            case "concurrent-latency" -> concurrentLatency(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 5);
             case "submit" -> submit(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "count" -> count(args[1], Path.of(args[2]));
             case "switch" -> sessionSwitch(args[1], args[2], args[3]);
@@ -249,7 +254,26 @@ public class Load {
 
     static void latency(String base, String user, String path, int samples) {
         Session s = Session.staff(base, user);
-        for (int i = 0; i < Math.max(20, samples / 10); i++) {
+        sequential(s, user, path, samples, Math.max(20, samples / 10), "latency_p95");
+    }
+
+    /**
+     * {@link #latency} of several paths, one sign-in for all (a second TOTP sign-in of the same user within 30 s waits
+     * for the next time step): each NAME=PATH prints {@code RESULT NAME p95 ms}; a shorter warm-up per path.
+     */
+    static void latencies(String base, String user, int samples, String[] namedPaths) {
+        Session s = Session.staff(base, user);
+        for (String named : namedPaths) {
+            int eq = named.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected NAME=PATH: " + named);
+            }
+            sequential(s, user, named.substring(eq + 1), samples, Math.max(5, samples / 10), named.substring(0, eq));
+        }
+    }
+
+    private static void sequential(Session s, String user, String path, int samples, int warmup, String name) {
+        for (int i = 0; i < warmup; i++) {
             s.get(path);
         }
         List<Long> times = new ArrayList<>();
@@ -263,9 +287,116 @@ public class Load {
             }
             body = r.body;
         }
-        System.out.printf("RESULT latency_p95 %.1f ms%n", percentile(times, 95));
+        System.out.printf("RESULT %s %.1f ms%n", name, percentile(times, 95));
         System.out.printf("# %s as %s: %d samples, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d bytes%n", path, user, samples,
                 percentile(times, 50), percentile(times, 95), percentile(times, 99), body.length());
+    }
+
+    static final Pattern SERVER_TIMING_APP = Pattern.compile("(?:^|,)\\s*app\\s*;(?:[^,]*?;)?\\s*dur\\s*=\\s*\"?([0-9.]+)");
+
+    /**
+     * CLIENTS anonymous clients (no cookies kept: each GET is a first visit) GET one path in a loop as fast as it
+     * answers, WARMUP_S seconds not counted, then SECONDS measured. Every answer must be 200. The time of a GET is
+     * the server's own ({@code Server-Timing: app;dur=<ms>}) when every measured answer carries it, else the time the
+     * client measured from sending to the last byte (which includes waiting for a connection and a CPU on the
+     * client's side, on a machine shared with the server).
+     */
+    static void concurrentLatency(String base, String path, int clients, int seconds, int warmup) throws Exception {
+        // a few HTTP/1.1 clients (each has one selector thread), one connection per client thread and request
+        List<HttpClient> https = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Math.min(8, clients / 25)); i++) {
+            https.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+        }
+        URI uri = URI.create(base + path);
+        long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmupEnd + seconds * 1_000_000_000L;
+        List<long[]> clientTimes = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> serverTimes = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong errors = new AtomicLong();
+        AtomicLong withoutTiming = new AtomicLong();
+        AtomicLong bytes = new AtomicLong();
+        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                HttpClient http = https.get(c % https.size());
+                futures.add(pool.submit(() -> {
+                    long[] mine = new long[1 << 12];
+                    long[] server = new long[1 << 12];
+                    int n = 0;
+                    HttpRequest request = HttpRequest.newBuilder(uri).GET().header("Accept", "text/html")
+                            .timeout(Duration.ofSeconds(30)).build();
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        String error = null;
+                        HttpResponse<byte[]> r = null;
+                        try {
+                            r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                            if (r.statusCode() != 200) {
+                                error = "status " + r.statusCode();
+                            }
+                        } catch (IOException e) {
+                            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                        }
+                        long t1 = System.nanoTime();
+                        if (error != null) {
+                            errors.incrementAndGet();
+                            errorKinds.computeIfAbsent(error, k -> new AtomicInteger()).incrementAndGet();
+                            continue;
+                        }
+                        if (t0 >= warmupEnd && t1 < end) {
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                                server = Arrays.copyOf(server, n * 2);
+                            }
+                            mine[n] = t1 - t0;
+                            Matcher m = SERVER_TIMING_APP.matcher(String.join(",", r.headers().allValues("Server-Timing")));
+                            if (m.find()) {
+                                server[n] = Math.round(Double.parseDouble(m.group(1)) * 1e6);
+                            } else {
+                                server[n] = -1;
+                                withoutTiming.incrementAndGet();
+                            }
+                            bytes.addAndGet(r.body().length);
+                            n++;
+                        }
+                    }
+                    clientTimes.add(Arrays.copyOf(mine, n));
+                    serverTimes.add(Arrays.copyOf(server, n));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        List<Long> client = new ArrayList<>();
+        clientTimes.forEach(a -> Arrays.stream(a).forEach(client::add));
+        List<Long> server = new ArrayList<>();
+        serverTimes.forEach(a -> Arrays.stream(a).filter(t -> t >= 0).forEach(server::add));
+        boolean serverTimed = !client.isEmpty() && withoutTiming.get() == 0;
+        List<Long> reported = serverTimed ? server : client;
+        System.out.printf("RESULT latency_p95 %.1f ms%n", percentile(reported, 95));
+        System.out.printf("RESULT latency_requests %d count%n", client.size());
+        System.out.printf("RESULT latency_errors %d count%n", errors.get());
+        System.out.printf("# %s: %d clients, %d s (after %d s warm-up): %d answers of 200 (%.0f/s, %d bytes each on average), %d errors%n",
+                path, clients, seconds, warmup, client.size(), client.size() / (double) seconds,
+                client.isEmpty() ? 0 : bytes.get() / client.size(), errors.get());
+        System.out.printf("# client-measured: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                percentile(client, 50), percentile(client, 95), percentile(client, 99));
+        if (serverTimed) {
+            System.out.printf("# server time (Server-Timing app;dur): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms — the p95 reported%n",
+                    percentile(server, 50), percentile(server, 95), percentile(server, 99));
+        } else {
+            System.out.printf("# no Server-Timing app;dur on %d of %d answers: the p95 reported is the client-measured time "
+                    + "(sending to last byte, incl. queueing on this machine's %d cores shared with the server)%n",
+                    withoutTiming.get(), client.size(), Runtime.getRuntime().availableProcessors());
+        }
+        errorKinds.forEach((k, v) -> System.out.printf("#   %d x %s%n", v.get(), k));
+        if (errors.get() > 0 || client.isEmpty()) {
+            System.exit(1);
+        }
     }
 
     // ---------------------------------------------------------------- submissions through outages

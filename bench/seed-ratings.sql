@@ -66,7 +66,7 @@ on conflict (day) do update set rolled = false;
 -- the rectification of every bad review: 95% closed (closed within 0–19 days of a 14-day deadline: about 3 in 4 on
 -- time), the rest still open and overdue; 80% named, of those closed and named nearly all called back
 insert into oneseal.rectification (rating_id, case_id, region_id, department_id, matter_id, window_id, responsible,
-        state, due_on, opened_at, named, classification, closed_on, callback_result, called_back_at)
+        state, due_on, opened_at, named, classification, closed_on, callback_result, called_back_at, day, channel)
 select r.id, null, r.region_id, r.department_id, r.matter_id, r.window_id, r.handled_by,
        case when x.closed then 'CLOSED' else 'OPEN' end,
        r.day + 14, r.rated_at, x.named,
@@ -74,7 +74,8 @@ select r.id, null, r.region_id, r.department_id, r.matter_id, r.window_id, r.han
        case when x.closed then r.day + x.days end,
        case when x.closed and x.named then (array['SATISFIED', 'SATISFIED', 'SATISFIED', 'SATISFIED', 'SATISFIED',
             'SATISFIED', 'SATISFIED', 'BASICALLY', 'UNSATISFIED', 'UNREACHABLE'])[1 + x.cb] end,
-       case when x.closed and x.named then r.rated_at + (x.days || ' days')::interval end
+       case when x.closed and x.named then r.rated_at + (x.days || ' days')::interval end,
+       r.day, r.channel
 from oneseal.rating r
 cross join lateral (select abs(hashint8extended(r.id, 11)) % 100 >= 5 as closed,
                            abs(hashint8extended(r.id, 12)) % 100 < 80 as named,

@@ -67,9 +67,15 @@ alter table rectification
     add column closed_on       date,
     add column warned_at       timestamptz,
     add column escalated_at    timestamptz,
-    add column named           boolean not null default true;
-update rectification x set department_id = r.department_id, matter_id = r.matter_id, window_id = r.window_id
+    add column named           boolean not null default true,
+    -- the rating's day and channel, so that the figures count rectifications without reading the ratings
+    add column day             date,
+    add column channel         varchar(16);
+update rectification x set department_id = r.department_id, matter_id = r.matter_id, window_id = r.window_id,
+    day = r.day, channel = r.channel
 from rating r where r.id = x.rating_id;
+alter table rectification alter column day set not null, alter column channel set not null;
+create index rectification_day_idx on rectification (day, region_id);
 
 -- the history of every rectification, in order; never edited
 create table rectification_event (
@@ -115,7 +121,6 @@ create table rating_daily (
 );
 create index rating_daily_day_idx on rating_daily (day, region_id);
 insert into rating_day (day, rolled) select distinct day, false from rating;
-create index rectification_opened_idx on rectification (opened_at);
 
 -- a month's bulletin as published: the figures frozen at publication, shown on the public page
 create table rating_bulletin (

@@ -102,7 +102,7 @@ public class ChannelRatings {
         Ratings.Scheme scheme = ratings.scheme();
         Ratings.Checked checked = ratings.check(scheme, r.level(), r.reasons(), r.comment(), r.indicators(),
                 !Boolean.FALSE.equals(r.faceToFace()), errors);
-        String phone = phone(r.raterPhone(), errors);
+        String phone = phone(r.raterPhone(), errors, messages);
         if (r.raterName() != null && r.raterName().length() > 60) {
             errors.add("raterName", messages.text("evaluation.raterName.size"));
         }
@@ -233,7 +233,7 @@ public class ChannelRatings {
         Ratings.Scheme scheme = ratings.scheme();
         Ratings.Checked checked = ratings.check(scheme, r.level(), r.reasons(), r.comment(), r.indicators(),
                 !Boolean.FALSE.equals(r.faceToFace()), errors);
-        String phone = phone(r.raterPhone(), errors);
+        String phone = phone(r.raterPhone(), errors, messages);
         String type = r.object() == null && src.windowId() != null ? "WINDOW" : r.object();
         String ref = r.object() == null && src.windowId() != null ? String.valueOf(src.windowId()) : r.ref();
         Optional<RatingObjects.Resolved> resolved = RatingObjects.TYPES.contains(String.valueOf(type))
@@ -264,7 +264,8 @@ public class ChannelRatings {
         return sourceRegion == objectRegion || objects.regionsUnder(sourceRegion).contains(objectRegion);
     }
 
-    private String phone(String raw, InvalidInputException.Collector errors) {
+    /** The rater's phone without spaces and hyphens, null when none was given; a malformed one is an error. */
+    static String phone(String raw, InvalidInputException.Collector errors, EvaluationMessages messages) {
         if (raw == null || raw.isBlank()) {
             return null;
         }

@@ -161,13 +161,7 @@ public class HallRatings {
         Ratings.Scheme scheme = ratings.scheme();
         Ratings.Checked checked = ratings.check(scheme, r.level(), r.reasons(), r.comment(), r.indicators(), true,
                 errors);
-        String phone = null;
-        if (r.raterPhone() != null && !r.raterPhone().isBlank()) {
-            phone = r.raterPhone().strip().replace(" ", "").replace("-", "");
-            if (!phone.matches("1\\d{10}|0\\d{9,11}")) {
-                errors.add("raterPhone", messages.text("evaluation.raterPhone.format"));
-            }
-        }
+        String phone = ChannelRatings.phone(r.raterPhone(), errors, messages);
         errors.throwIfAny();
         RatingObjects.Resolved o = objects.window(w);
         String key = visitKey;

@@ -40,7 +40,7 @@ public class RatingFigures {
             "STAFF", "staff", "CHANNEL", "channel", "DAY", "day::text", "MONTH", "to_char(day, 'YYYY-MM')");
     private static final Map<String, String> RECT_KEY = Map.of("NONE", "'ALL'", "REGION", "x.region_id::text",
             "DEPARTMENT", "x.department_id::text", "MATTER", "x.matter_id::text", "WINDOW", "x.window_id::text",
-            "STAFF", "x.responsible", "CHANNEL", "r.channel", "DAY", "r.day::text", "MONTH", "to_char(r.day, 'YYYY-MM')");
+            "STAFF", "x.responsible", "CHANNEL", "x.channel", "DAY", "x.day::text", "MONTH", "to_char(x.day, 'YYYY-MM')");
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -140,13 +140,10 @@ public class RatingFigures {
                        count(*) filter (where x.state = 'CLOSED' or (x.state <> 'CLOSED' and x.due_on < :today)) as due,
                        count(*) filter (where x.named) as named,
                        count(*) filter (where x.named and x.callback_result is not null) as called
-                from oneseal.rectification x join oneseal.rating r on r.id = x.rating_id
-                where r.day between :from and :to and x.state <> 'EXCLUDED' and %2$s
-                group by 1""".formatted(RECT_KEY.get(by), conditions(q, scope, params, c -> switch (c) {
-                    case "channel" -> "r.channel";
-                    case "staff" -> "x.responsible";
-                    default -> "x." + c;
-                }));
+                from oneseal.rectification x
+                where x.day between :from and :to and x.state <> 'EXCLUDED' and %2$s
+                group by 1""".formatted(RECT_KEY.get(by), conditions(q, scope, params,
+                        c -> "staff".equals(c) ? "x.responsible" : "x." + c));
         Map<String, long[]> rect = new HashMap<>();
         scope.bind(jdbc.sql(rectSql).params(params)).query(rs -> {
             rect.put(String.valueOf(rs.getString("k")), new long[] {rs.getLong("n"), rs.getLong("on_time"),
@@ -274,25 +271,19 @@ public class RatingFigures {
                 .filter(r -> !"null".equals(r.key())).toList();
         List<Row> staffRows = compute(Query.of(from, to, "STAFF"), scope).rows().stream()
                 .filter(r -> !"null".equals(r.key())).toList();
-        Ratings.Scheme scheme = ratingsScheme();
         Map<String, String> matterNames = new HashMap<>();
         matters.published(null).forEach(m -> matterNames.put(String.valueOf(m.matterId()), m.name()));
         Map<Long, String> units = organisation.unitNames();
         List<BadReview> bad = scope.bind(jdbc.sql("""
-                        select r.day, r.object_type, r.object_id, r.matter_id, r.window_id, r.level, r.reasons,
+                        select r.day, r.object_type, r.object_id, r.matter_id, r.window_id, r.level, r.reasons, r.scheme_version,
                                x.classification, x.state, x.due_on, x.closed_on, x.responsible
                         from oneseal.rectification x join oneseal.rating r on r.id = x.rating_id
-                        where r.day between :from and :to and""" + " " + scope.condition("x.region_id") + " order by r.day, x.id"))
+                        where x.day between :from and :to and""" + " " + scope.condition("x.region_id") + " order by x.day, x.id"))
                 .param("from", from).param("to", to)
                 .query((rs, n) -> {
                     int level = rs.getInt("level");
-                    Ratings.Level l = scheme.levels().get(level);
-                    List<String> reasons = new ArrayList<>();
-                    for (String code : rs.getString("reasons").split(",")) {
-                        if (!code.isEmpty()) {
-                            reasons.add(l.reasons().getOrDefault(code, code));
-                        }
-                    }
+                    Ratings.Level l = ratings.version(rs.getInt("scheme_version")).levels().get(level);
+                    List<String> reasons = ratings.reasonTexts(rs.getInt("scheme_version"), level, rs.getString("reasons"));
                     Long window = (Long) rs.getObject("window_id");
                     String object = messages.text("evaluation.object." + rs.getString("object_type"))
                             + (window != null ? " " + units.getOrDefault(window, "") : "");
@@ -311,10 +302,6 @@ public class RatingFigures {
                 .orElse("");
         return new Bulletin(ym.toString(), region, regionName, total.total(), windows, departments, staffRows, bad,
                 publishedAt);
-    }
-
-    private Ratings.Scheme ratingsScheme() {
-        return ratings.scheme();
     }
 
     YearMonth parseMonth(String month) {

@@ -105,13 +105,14 @@ class RatingStore {
             GeneratedKeyHolder x = new GeneratedKeyHolder();
             jdbc.sql("""
                     insert into oneseal.rectification (rating_id, case_id, region_id, department_id, matter_id, window_id,
-                        responsible, state, due_on, opened_at, named)
+                        responsible, state, due_on, opened_at, named, day, channel)
                     values (:rating, :caseId, :region, :department, :matter, :window, :responsible, 'OPEN', :due, :at,
-                        :named)""")
+                        :named, :day, :channel)""")
                     .param("rating", id).param("caseId", r.caseId()).param("region", r.regionId())
                     .param("department", r.departmentId()).param("matter", r.matterId()).param("window", r.windowId())
                     .param("responsible", r.handledBy()).param("due", due)
-                    .param("at", Timestamp.from(clock.instant())).param("named", r.named()).update(x, "id");
+                    .param("at", Timestamp.from(clock.instant())).param("named", r.named()).param("day", day)
+                    .param("channel", r.channel()).update(x, "id");
             jdbc.sql("""
                     insert into oneseal.rectification_event (rectification_id, kind, actor, note, at)
                     values (:id, 'OPENED', null, :note, :at)""")

@@ -51,6 +51,7 @@ public class Ratings {
     private final RatingStore store;
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile Scheme cached;
+    private final Map<Integer, Scheme> versions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile long cachedUntil;
 
     Ratings(JdbcClient jdbc, CaseQueries cases, CurrentUser currentUser, EvaluationMessages messages, AuditLog audit,
@@ -103,6 +104,25 @@ public class Ratings {
             cachedUntil = System.nanoTime() + 30_000_000_000L;
         }
         return s;
+    }
+
+    /** A version of the scheme (versions never change once written: kept). */
+    Scheme version(int version) {
+        return versions.computeIfAbsent(version, v -> jdbc.sql(
+                        "select version, content::text from oneseal.rating_scheme where version = :v").param("v", v)
+                .query((rs, n) -> parse(rs.getInt(1), rs.getString(2))).single());
+    }
+
+    /** The texts of a rating's reasons (stored as comma-separated codes), in the scheme version it was given under. */
+    List<String> reasonTexts(int schemeVersion, int level, String codes) {
+        Level l = version(schemeVersion).levels().get(level);
+        List<String> texts = new java.util.ArrayList<>();
+        for (String code : codes.split(",")) {
+            if (!code.isEmpty()) {
+                texts.add(l.reasons().getOrDefault(code, code));
+            }
+        }
+        return texts;
     }
 
     /** A new version of the scheme as the administrator writes it. */

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -346,7 +345,6 @@ public class Rectifications {
 
     /** Loads an item; the rater's name and phone only for a chief who is not the rated staff member. */
     private Item load(long id, AccountPrincipal me) {
-        Ratings.Scheme scheme = ratings.scheme();
         List<Event> history = jdbc.sql("""
                 select kind, actor, note, at from oneseal.rectification_event where rectification_id = :id order by id""")
                 .param("id", id).query((rs, n) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
@@ -354,22 +352,17 @@ public class Rectifications {
         boolean mayKnowRater = has("evaluation:rectify");
         LocalDate today = LocalDate.now(clock);
         return jdbc.sql("""
-                select x.*, r.level, r.reasons, r.comment, r.object_type, r.object_id, r.channel, r.step, r.handled_by,
+                select x.*, r.level, r.reasons, r.scheme_version, r.comment, r.object_type, r.object_id, r.channel, r.step, r.handled_by,
                        r.rater_name, r.rater_phone, r.rater_account_id, r.excluded, r.excluded_reason
                 from oneseal.rectification x join oneseal.rating r on r.id = x.rating_id where x.id = :id""")
-                .param("id", id).query((rs, n) -> item(rs, scheme, history, mayKnowRater, me, today)).single();
+                .param("id", id).query((rs, n) -> item(rs, history, mayKnowRater, me, today)).single();
     }
 
-    private Item item(ResultSet rs, Ratings.Scheme scheme, List<Event> history, boolean mayKnowRater,
+    private Item item(ResultSet rs, List<Event> history, boolean mayKnowRater,
             AccountPrincipal me, LocalDate today) throws SQLException {
         int level = rs.getInt("level");
-        Ratings.Level l = scheme.levels().get(level);
-        List<String> reasons = new ArrayList<>();
-        for (String code : rs.getString("reasons").split(",")) {
-            if (!code.isEmpty()) {
-                reasons.add(l.reasons().getOrDefault(code, code));
-            }
-        }
+        Ratings.Level l = ratings.version(rs.getInt("scheme_version")).levels().get(level);
+        List<String> reasons = ratings.reasonTexts(rs.getInt("scheme_version"), level, rs.getString("reasons"));
         String responsible = rs.getString("responsible");
         boolean showRater = mayKnowRater && !me.getUsername().equals(responsible)
                 && !me.getUsername().equals(rs.getString("handled_by"));

@@ -53,6 +53,7 @@ class HallRatingTests {
                 .andExpect(content().string(Matchers.containsString("非常满意"))).andReturn().getResponse();
         assertThat(page.getHeader("Set-Cookie") == null || !page.getHeader("Set-Cookie").contains("SESSION"))
                 .as("no session for the hall page").isTrue();
+        assertThat(page.getHeader("Server-Timing")).as("the server's own time, for the hall's target").startsWith("app;dur=");
         Matcher m = TOKEN.matcher(page.getContentAsString());
         assertThat(m.find()).isTrue();
         Cookie cookie = device != null ? device : page.getCookie(HallRatingPage.DEVICE_COOKIE);
