@@ -274,6 +274,7 @@ public class RatingFigures {
         Map<String, String> matterNames = new HashMap<>();
         matters.published(null).forEach(m -> matterNames.put(String.valueOf(m.matterId()), m.name()));
         Map<Long, String> units = organisation.unitNames();
+        Map<String, String> staffNames = new HashMap<>();
         List<BadReview> bad = scope.bind(jdbc.sql("""
                         select r.day, r.object_type, r.object_id, r.matter_id, r.window_id, r.level, r.reasons, r.scheme_version,
                                x.classification, x.state, x.due_on, x.closed_on, x.responsible
@@ -295,8 +296,8 @@ public class RatingFigures {
                             rs.getObject("matter_id") == null ? null : matterNames.get(rs.getString("matter_id")),
                             level, l.name(), reasons, rs.getString("classification"), state, due, closed,
                             "CLOSED".equals(state) ? !closed.isAfter(due) : null,
-                            responsible == null ? null : staff.find(responsible)
-                                    .map(StaffDirectory.StaffMember::displayName).orElse(responsible));
+                            responsible == null ? null : staffNames.computeIfAbsent(responsible, u -> staff.find(u)
+                                    .map(StaffDirectory.StaffMember::displayName).orElse(u)));
                 }).list();
         String regionName = regions.all().stream().filter(r -> r.id() == region).map(RegionView::name).findFirst()
                 .orElse("");
