@@ -54,9 +54,12 @@ public class ChannelRatings {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final AuditThrottle throttle;
 
     ChannelRatings(Ratings ratings, RatingObjects objects, RatingStore store, CurrentUser currentUser,
-            EvaluationMessages messages, AuditLog audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+            EvaluationMessages messages, AuditLog audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+            AuditThrottle throttle) {
+        this.throttle = throttle;
         this.ratings = ratings;
         this.objects = objects;
         this.store = store;
@@ -73,14 +76,14 @@ public class ChannelRatings {
      * (window id), STAFF (user name), HALL or WEBSITE (region id); {@code faceToFace}: 见面 (true) or 不见面 (false).
      * The rater's name and phone are optional; with a phone the rating is named and its bad review is called back.
      */
-    public record EnteredRating(String object, String ref, String channel, Boolean faceToFace, Integer level,
-                                List<String> reasons, String comment, Map<String, Integer> indicators, String raterName,
-                                String raterPhone) {
+    public record EnteredRating(String object, String ref, String step, String channel, Boolean faceToFace,
+                                Integer level, List<String> reasons, String comment, Map<String, Integer> indicators,
+                                String raterName, String raterPhone) {
     }
 
     /** A pushed rating: as entered, plus the source's own id of it and when it was given. */
-    public record PushedRating(String externalId, String object, String ref, Boolean faceToFace, Integer level,
-                               List<String> reasons, String comment, Map<String, Integer> indicators,
+    public record PushedRating(String externalId, String object, String ref, String step, Boolean faceToFace,
+                               Integer level, List<String> reasons, String comment, Map<String, Integer> indicators,
                                OffsetDateTime ratedAt, String raterPhone) {
     }
 
@@ -125,15 +128,34 @@ public class ChannelRatings {
             audit.recordIndependently(AuditRecord.of("evaluation.enter", String.valueOf(r.object()), r.ref())
                     .outcome(AuditOutcome.FAILURE).reason("reasons outside level " + r.level()));
         }
+        resolved = caseStep(resolved, r.step(), errors);
         errors.throwIfAny();
         RatingObjects.Resolved o = resolved.orElseThrow();
         String name = r.raterName() == null || r.raterName().isBlank() ? null : r.raterName().strip();
-        long id = tx.execute(s -> store.store(new RatingStore.NewRating(scheme.version(), o.type(), o.objectId(),
-                o.caseFile() == null ? null : o.caseFile().id(), null, r.channel(), r.faceToFace(), r.level(),
-                checked.reasons(), r.comment(), r.indicators(), null, name, phone, o.regionId(), o.departmentId(),
-                o.matterId(), o.windowId(), o.handledBy(), "staff:" + me.getUsername(), null, me.getUsername(), null,
-                null, clock.instant())));
-        return new Stored(id, o.type(), o.objectId(), r.channel(), r.level(), r.level() <= 2, "staff:" + me.getUsername());
+        try {
+            long id = tx.execute(s -> store.store(new RatingStore.NewRating(scheme.version(), o.type(), o.objectId(),
+                    o.caseFile() == null ? null : o.caseFile().id(), o.caseFile() == null ? null : r.step(), r.channel(),
+                    r.faceToFace(), r.level(), checked.reasons(), r.comment(), r.indicators(), null, name, phone,
+                    o.regionId(), o.departmentId(), o.matterId(), o.windowId(), o.handledBy(),
+                    "staff:" + me.getUsername(), null, me.getUsername(), null, null, clock.instant())));
+            return new Stored(id, o.type(), o.objectId(), r.channel(), r.level(), r.level() <= 2,
+                    "staff:" + me.getUsername());
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("step", messages.text("evaluation.step.rated"));
+        }
+    }
+
+    /** A case is rated by its step (一事一评); any other object has none. */
+    private Optional<RatingObjects.Resolved> caseStep(Optional<RatingObjects.Resolved> resolved, String step,
+            InvalidInputException.Collector errors) {
+        if (resolved.isEmpty() || resolved.get().caseFile() == null) {
+            return resolved;
+        }
+        Optional<RatingObjects.Resolved> narrowed = objects.step(resolved.get(), step);
+        if (narrowed.isEmpty()) {
+            errors.add("step", messages.text("evaluation.case.stepRequired"));
+        }
+        return narrowed;
     }
 
     /** A source as the administrator sees it; {@code token} only in the answer that created it. */
@@ -207,15 +229,15 @@ public class ChannelRatings {
      * (a hall device rates its own hall's windows; the provincial platform, registered for the city, any region).
      * The same external id pushed twice is refused (409), so a retrying device never counts twice.
      */
-    public Stored push(String bearer, PushedRating r) {
+    public Stored push(String bearer, PushedRating r, String address) {
         SourceRow src = bearer == null || !bearer.startsWith("rs_") ? null : jdbc.sql("""
                         select id, code, kind, region_id, window_id from oneseal.rating_source
                         where token_hash = :hash and active""").param("hash", sha256(bearer))
                 .query((rs, n) -> new SourceRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
                         (Long) rs.getObject(5))).optional().orElse(null);
         if (src == null) {
-            audit.recordIndependently(AuditRecord.of("evaluation.push", "RatingSource", "?")
-                    .outcome(AuditOutcome.DENIED).reason("unknown or inactive source token"));
+            throttle.record(address, AuditRecord.of("evaluation.push", "RatingSource", "?")
+                    .outcome(AuditOutcome.DENIED).reason("unknown or inactive source token from " + address));
             throw new AccessDeniedException(messages.text("evaluation.source.token"));
         }
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
@@ -244,18 +266,24 @@ public class ChannelRatings {
                 || src.windowId() != null && !src.windowId().equals(resolved.get().windowId())) {
             // a source rates within its region; a window's device only that window (and its staff)
             errors.add("ref", messages.text("evaluation.object.notFound"));
+        } else {
+            resolved = caseStep(resolved, r.step(), errors);
         }
         errors.throwIfAny();
         RatingObjects.Resolved o = resolved.orElseThrow();
         String channel = PUSH_CHANNEL.get(src.kind());
         try {
             long id = tx.execute(s -> store.store(new RatingStore.NewRating(scheme.version(), o.type(), o.objectId(),
-                    o.caseFile() == null ? null : o.caseFile().id(), null, channel, r.faceToFace(), r.level(),
+                    o.caseFile() == null ? null : o.caseFile().id(), o.caseFile() == null ? null : r.step(), channel,
+                    r.faceToFace(), r.level(),
                     checked.reasons(), r.comment(), r.indicators(), null, null, phone, o.regionId(), o.departmentId(),
                     o.matterId(), o.windowId(), o.handledBy(), "source:" + src.code(), src.id(), null,
                     "src:" + src.id() + ":" + r.externalId(), null, at)));
             return new Stored(id, o.type(), o.objectId(), channel, r.level(), r.level() <= 2, "source:" + src.code());
         } catch (DuplicateKeyException e) {
+            if (String.valueOf(e.getMessage()).contains("rating_case_step_uk")) {
+                throw InvalidInputException.of("step", messages.text("evaluation.step.rated"));
+            }
             throw new org.oneseal.shared.ConflictException("externalId", messages.text("evaluation.push.duplicate", r.externalId()));
         }
     }

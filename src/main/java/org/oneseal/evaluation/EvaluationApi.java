@@ -53,10 +53,11 @@ class EvaluationApi {
             + "{externalId (来源内唯一，重复推送返回409), object, ref (评价器可省略：默认其窗口), faceToFace, level, reasons, "
             + "comment, indicators, ratedAt, raterPhone}；评价保留其来源")
     ChannelRatings.Stored push(@Parameter(description = "Bearer <token>") @RequestHeader(name = "Authorization",
-            required = false) String authorization, @RequestBody ChannelRatings.PushedRating rating) {
+            required = false) String authorization, @RequestBody ChannelRatings.PushedRating rating,
+            jakarta.servlet.http.HttpServletRequest request) {
         String token = authorization != null && authorization.startsWith("Bearer ")
                 ? authorization.substring(7).strip() : null;
-        return channels.push(token, rating);
+        return channels.push(token, rating, request.getRemoteAddr());
     }
 
     @GetMapping("/evaluation/sources")

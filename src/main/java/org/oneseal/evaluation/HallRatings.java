@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.oneseal.audit.AuditLog;
 import org.oneseal.audit.AuditOutcome;
 import org.oneseal.audit.AuditRecord;
 import org.oneseal.identity.OrgUnitView;
@@ -35,8 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (window, time, a random visit key), made without touching the database; the rating it posts is stored once per
  * visit key (a resubmission is refused). Scripted floods are refused by: a token younger than the minimum reading
  * time or older than its life; no device cookie (the page sets one, scripts rarely keep it); more than one rating per
- * device and window a day; more than the hourly limit of ratings from one network address. Refusals are audited, at
- * most once a minute per device, so that a flood cannot flood the audit log either.
+ * device and window a day; more than the hourly limit of posts from one network address (every post counts, refused
+ * ones too). Refusals are audited, at most once a minute per address, so that a flood cannot flood the audit log.
  */
 @Service
 public class HallRatings {
@@ -46,7 +45,7 @@ public class HallRatings {
     private final Ratings ratings;
     private final RatingStore store;
     private final EvaluationMessages messages;
-    private final AuditLog audit;
+    private final AuditThrottle throttle;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -56,12 +55,11 @@ public class HallRatings {
     private final SecureRandom random = new SecureRandom();
     private final Map<Long, CachedWindow> windows = new ConcurrentHashMap<>();
     private final Map<String, int[]> addressCounts = new ConcurrentHashMap<>();
-    private final Map<String, Instant> lastAudit = new ConcurrentHashMap<>();
     private volatile long addressHour = -1;
     private volatile byte[] key;
 
     HallRatings(OrganisationManagement organisation, RatingObjects objects, Ratings ratings, RatingStore store,
-            EvaluationMessages messages, AuditLog audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+            EvaluationMessages messages, AuditThrottle throttle, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
             @Value("${oneseal.evaluation.hall.min-reading-time:PT3S}") Duration minAge,
             @Value("${oneseal.evaluation.hall.token-life:PT30M}") Duration maxAge,
             @Value("${oneseal.evaluation.hall.per-address-per-hour:30}") int perAddressPerHour) {
@@ -70,7 +68,7 @@ public class HallRatings {
         this.ratings = ratings;
         this.store = store;
         this.messages = messages;
-        this.audit = audit;
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -108,11 +106,16 @@ public class HallRatings {
     public long rate(long windowId, HallRating r, String device, String address) {
         OrgUnitView w = window(windowId).orElseThrow(() -> new NotFoundException("window " + windowId));
         String deviceKey = device == null || device.isBlank() ? null : ChannelRatings.sha256("device:" + device.strip());
-        String auditKey = deviceKey != null ? deviceKey : "addr:" + address;
+        // every post counts against its address first, whatever it carries: forged tokens and fresh cookies too
+        boolean withinLimit = countAddress(address);
         Instant now = clock.instant();
         // the token: signed by us, for this window, read for a human's time at least, not stale
         String visitKey = null;
-        String refusal = null;
+        String refusal = withinLimit ? null : "hourly limit of one network address";
+        if (refusal != null) {
+            auditRefusal(address, windowId, w.regionId(), refusal);
+            throw InvalidInputException.of("token", messages.text("evaluation.hall.refused"));
+        }
         if (r.token() == null || !r.token().contains(".")) {
             refusal = "no visit token";
         } else {
@@ -147,14 +150,11 @@ public class HallRatings {
                 and window_id = :window)""").param("device", deviceKey).param("day", LocalDate.now(clock))
                 .param("window", windowId).query(Boolean.class).single()) {
             refusal = "second rating of the window from one device today";
-            auditRefusal(auditKey, windowId, w.regionId(), refusal);
+            auditRefusal(address, windowId, w.regionId(), refusal);
             throw InvalidInputException.of("token", messages.text("evaluation.hall.again"));
         }
-        if (refusal == null && !countAddress(address)) {
-            refusal = "hourly limit of one network address";
-        }
         if (refusal != null) {
-            auditRefusal(auditKey, windowId, w.regionId(), refusal);
+            auditRefusal(address, windowId, w.regionId(), refusal);
             throw InvalidInputException.of("token", messages.text("evaluation.hall.refused"));
         }
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
@@ -171,22 +171,13 @@ public class HallRatings {
                     null, "QR", true, r.level(), checked.reasons(), r.comment(), r.indicators(), null, null, contact,
                     o.regionId(), null, null, o.windowId(), null, "qr", null, null, key, deviceKey, now)));
         } catch (DuplicateKeyException e) {
-            auditRefusal(auditKey, windowId, w.regionId(), "visit token used again");
+            auditRefusal(address, windowId, w.regionId(), "visit token used again");
             throw InvalidInputException.of("token", messages.text("evaluation.hall.again"));
         }
     }
 
-    private void auditRefusal(String key, long windowId, long regionId, String why) {
-        Instant now = clock.instant();
-        Instant last = lastAudit.get(key);
-        if (last != null && last.plus(Duration.ofMinutes(1)).isAfter(now)) {
-            return;
-        }
-        lastAudit.put(key, now);
-        if (lastAudit.size() > 100_000) {
-            lastAudit.clear();
-        }
-        audit.recordIndependently(AuditRecord.of("evaluation.hall.rate", "Window", windowId)
+    private void auditRefusal(String address, long windowId, long regionId, String why) {
+        throttle.record(address, AuditRecord.of("evaluation.hall.rate", "Window", windowId)
                 .outcome(AuditOutcome.FAILURE).region(regionId).reason(why));
     }
 

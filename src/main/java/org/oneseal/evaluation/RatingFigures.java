@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * 好差评 figures: totals, the good-rating rate (levels 5–3 of the ratings not excluded), bad reviews (levels 2–1), and
  * of the rectifications the timely rate (closed by their due date, of those closed or past due) and the callback rate
- * (named bad reviews with a callback recorded, of all named ones) — over a period, grouped by region, department,
+ * (named bad reviews with a callback recorded, of the named ones whose fix is recorded) — over a period, grouped by region, department,
  * matter, window, staff member, channel, day or month, within the caller's data scope. Closed days are read from the
  * daily roll-up, the others (today, or a day changed since its roll-up) from the ratings.
  */
@@ -138,7 +138,7 @@ public class RatingFigures {
                 select %1$s as k, count(*) as n,
                        count(*) filter (where x.state = 'CLOSED' and x.closed_on <= x.due_on) as on_time,
                        count(*) filter (where x.state = 'CLOSED' or (x.state <> 'CLOSED' and x.due_on < :today)) as due,
-                       count(*) filter (where x.named) as named,
+                       count(*) filter (where x.named and x.state in ('ACTED', 'CALLED_BACK', 'CLOSED')) as named,
                        count(*) filter (where x.named and x.callback_result is not null) as called
                 from oneseal.rectification x
                 where x.day between :from and :to and x.state <> 'EXCLUDED' and %2$s
@@ -326,7 +326,8 @@ public class RatingFigures {
 
     /**
      * 年度考核: per window or staff member, 70 points for the good-rating rate and 30 for the timely rectification rate
-     * (a unit without bad reviews gets the 30 whole; one without ratings is not scored), best first.
+     * (a unit none of whose rectifications is due yet — or without bad reviews — gets the 30 whole; one without
+     * ratings is not scored), best first.
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAuthority('evaluation:read')")

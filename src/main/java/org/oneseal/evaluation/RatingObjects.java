@@ -47,7 +47,7 @@ class RatingObjects {
         boolean servedBy(String username, Long orgUnitId) {
             return switch (type) {
                 case "CASE" -> caseFile.staff().contains(username);
-                case "STAFF" -> objectId.equals(username);
+                case "STAFF" -> objectId.equals(username) || windowId != null && windowId.equals(orgUnitId); // a colleague
                 case "WINDOW" -> windowId != null && windowId.equals(orgUnitId);
                 default -> false;
             };
@@ -73,6 +73,20 @@ class RatingObjects {
                     String.valueOf(r), r, null, null, null, null, null));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A case object narrowed to one of its steps (一事一评: one rating per step, whatever the channel): the handler of
+     * that step answers for it; empty when the step has not happened.
+     */
+    Optional<Resolved> step(Resolved caseObject, String step) {
+        RatedCase c = caseObject.caseFile();
+        if (step == null || !Ratings.STEPS.contains(step) || "ACCEPTANCE".equals(step) && c.acceptedOn() == null
+                || "CONCLUSION".equals(step) && c.concludedOn() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Resolved(caseObject.type(), caseObject.objectId(), caseObject.regionId(),
+                caseObject.departmentId(), caseObject.matterId(), null, cases.handlerOf(c.id(), step).orElse(null), c));
     }
 
     /** The region and every region below it. */

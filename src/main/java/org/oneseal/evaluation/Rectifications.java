@@ -132,6 +132,7 @@ public class Rectifications {
         AccountPrincipal me = currentUser.principal().orElseThrow();
         Item item = locked(id, me);
         requireState(item, "OPEN");
+        notRated(id, me, "evaluation.rectification.classify");
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         if (c.verification() == null || c.verification().strip().length() < 4 || c.verification().length() > 1000) {
             errors.add("verification", messages.text("evaluation.rectification.verification"));
@@ -146,7 +147,9 @@ public class Rectifications {
             }
             LocalDate opened = LocalDate.ofInstant(item.openedAt(), clock.getZone());
             LocalDate cap = calendar.addWorkingDays(opened, RatingStore.MAX_RECTIFICATION_DAYS);
-            if (c.deadline() == null || c.deadline().isBefore(LocalDate.now(clock)) || c.deadline().isAfter(cap)) {
+            if (LocalDate.now(clock).isAfter(item.dueOn())) { // overdue already: a new deadline would hide it
+                errors.add("deadline", messages.text("evaluation.rectification.overdue", item.dueOn().toString()));
+            } else if (c.deadline() == null || c.deadline().isBefore(LocalDate.now(clock)) || c.deadline().isAfter(cap)) {
                 errors.add("deadline", messages.text("evaluation.rectification.deadline", cap.toString()));
             } else {
                 due = c.deadline();
@@ -193,9 +196,7 @@ public class Rectifications {
         AccountPrincipal me = currentUser.principal().orElseThrow();
         Item item = locked(id, me);
         requireState(item, "ACTED");
-        if (me.getUsername().equals(item.responsible())) {
-            throw new BusinessRuleViolation("evaluation.callback-self", messages.text("evaluation.rectification.callbackSelf"));
-        }
+        notRated(id, me, "evaluation.rectification.callback");
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         if (c.result() == null || !CALLBACK_RESULTS.contains(c.result())) {
             errors.add("result", messages.text("evaluation.rectification.callbackResult"));
@@ -250,7 +251,8 @@ public class Rectifications {
         requireState(item, "APPEALED");
         String classifier = jdbc.sql("select chief from oneseal.rectification where id = :id").param("id", id)
                 .query(String.class).single();
-        if (me.getUsername().equals(item.responsible()) || me.getUsername().equals(classifier)) {
+        notRated(id, me, "evaluation.appeal.decide");
+        if (me.getUsername().equals(classifier)) {
             audit.recordIndependently(AuditRecord.of("evaluation.appeal.decide", "Rectification", id)
                     .outcome(AuditOutcome.DENIED).region(regionOf(id)).reason("deciding one's own appeal"));
             throw new BusinessRuleViolation("evaluation.appeal-own", messages.text("evaluation.appeal.own"));
@@ -364,8 +366,9 @@ public class Rectifications {
         Ratings.Level l = ratings.version(rs.getInt("scheme_version")).levels().get(level);
         List<String> reasons = ratings.reasonTexts(rs.getInt("scheme_version"), level, rs.getString("reasons"));
         String responsible = rs.getString("responsible");
-        boolean showRater = mayKnowRater && !me.getUsername().equals(responsible)
-                && !me.getUsername().equals(rs.getString("handled_by"));
+        boolean rated = rated(me.getUsername(), responsible, rs.getString("handled_by"), rs.getString("object_type"),
+                rs.getString("object_id"));
+        boolean showRater = mayKnowRater && !rated;
         String raterName = null;
         String raterPhone = null;
         Long caseId = (Long) rs.getObject("case_id");
@@ -374,7 +377,7 @@ public class Rectifications {
         if (caseId != null) {
             var c = cases.rated(caseId).orElse(null);
             if (c != null) {
-                caseNumber = c.caseNumber();
+                caseNumber = rated ? null : c.caseNumber(); // the case would name its applicant: not for the rated
                 matterName = c.matterName();
                 if (showRater && rs.getObject("rater_account_id") != null) {
                     raterName = c.applicantName();
@@ -390,14 +393,34 @@ public class Rectifications {
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         String state = rs.getString("state");
         boolean open = !"CLOSED".equals(state) && !"EXCLUDED".equals(state);
+        List<Event> told = rated ? history.stream().map(e -> "CALLED_BACK".equals(e.kind())
+                ? new Event(e.kind(), e.actor(), null, e.at()) : e).toList() : history;
         return new Item(rs.getLong("id"), state, rs.getString("classification"), level, l.name(), reasons,
                 rs.getString("comment"), rs.getString("object_type"), rs.getString("object_id"), rs.getString("channel"),
-                caseId, caseNumber, matterName, rs.getString("step"), responsible, due, open && today.isAfter(due),
+                rated ? null : caseId, caseNumber, matterName, rs.getString("step"), responsible, due, open && today.isAfter(due),
                 rs.getTimestamp("warned_at") != null, rs.getTimestamp("escalated_at") != null,
                 rs.getTimestamp("opened_at").toInstant(), rs.getBoolean("named"), raterName, raterPhone,
                 rs.getString("verification"), rs.getString("ledger"), rs.getString("action"),
-                rs.getString("callback_result"), rs.getString("callback_note"),
+                rs.getString("callback_result"), rated ? null : rs.getString("callback_note"),
                 rs.getObject("closed_on", LocalDate.class), rs.getBoolean("excluded"), rs.getString("excluded_reason"),
-                history);
+                told);
+    }
+
+    /** Whether the user is the rated staff member: responsible, the handler of the rated step, or the rated person. */
+    private static boolean rated(String user, String responsible, String handledBy, String objectType, String objectId) {
+        return user.equals(responsible) || user.equals(handledBy) || "STAFF".equals(objectType) && user.equals(objectId);
+    }
+
+    /** The rated staff of a rectification may verify, classify, call back or decide nothing about it. */
+    private void notRated(long id, AccountPrincipal me, String action) {
+        Map<String, Object> r = jdbc.sql("""
+                select x.responsible, r.handled_by, r.object_type, r.object_id, x.region_id from oneseal.rectification x
+                join oneseal.rating r on r.id = x.rating_id where x.id = :id""").param("id", id).query().singleRow();
+        if (rated(me.getUsername(), (String) r.get("responsible"), (String) r.get("handled_by"),
+                (String) r.get("object_type"), (String) r.get("object_id"))) {
+            audit.recordIndependently(AuditRecord.of(action, "Rectification", id).outcome(AuditOutcome.DENIED)
+                    .region(((Number) r.get("region_id")).longValue()).reason("the rated staff member"));
+            throw new BusinessRuleViolation("evaluation.own-review", messages.text("evaluation.rectification.own"));
+        }
     }
 }

@@ -132,14 +132,14 @@ class StaffEvaluationPages {
     @PostMapping("/workbench/ratings")
     @PreAuthorize("hasAuthority('evaluation:enter')")
     String enter(@RequestParam(required = false) String object, @RequestParam(required = false) String ref,
-            @RequestParam(required = false) String channel, @RequestParam(required = false) Boolean faceToFace,
-            @RequestParam(required = false) Integer level, @RequestParam(required = false) List<String> reasons,
+            @RequestParam(required = false) String step, @RequestParam(required = false) String channel,
+            @RequestParam(required = false) Boolean faceToFace, @RequestParam(required = false) Integer level, @RequestParam(required = false) List<String> reasons,
             @RequestParam(required = false) String comment, @RequestParam(required = false) String raterName,
             @RequestParam(required = false) String raterPhone, @RequestParam Map<String, String> all, Model model,
             RedirectAttributes redirect) {
         try {
-            ChannelRatings.Stored stored = channels.enter(new ChannelRatings.EnteredRating(object, ref, channel,
-                    faceToFace, level, reasons, comment, PortalRatingPages.indicators(all), raterName, raterPhone));
+            ChannelRatings.Stored stored = channels.enter(new ChannelRatings.EnteredRating(object, ref,
+                    step == null || step.isBlank() ? null : step, channel, faceToFace, level, reasons, comment, PortalRatingPages.indicators(all), raterName, raterPhone));
             redirect.addFlashAttribute("entered", stored.id()); // the session keeps serialisable values only
             return "redirect:/workbench/ratings/new";
         } catch (InvalidInputException e) {

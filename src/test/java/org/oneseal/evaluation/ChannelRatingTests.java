@@ -43,11 +43,12 @@ class ChannelRatingTests {
                 .query(String.class).single();
         long window = support.window("990100");
 
-        // chief01 enters a phone rating of the case (not handled by chief01? chief01 decided it: refused)
+        // chief01 decided this case: entering a rating of it is rating their own service (and a case needs its step)
         long failures = support.audits("evaluation.enter", "FAILURE");
         support.postJson("/api/v1/evaluation/ratings", "chief01", "{\"object\":\"CASE\",\"ref\":\"" + number
                         + "\",\"channel\":\"PHONE\",\"faceToFace\":false,\"level\":5}")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.ref", Matchers.containsString("本人")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.ref", Matchers.containsString("本人")))
+                .andExpect(jsonPath("$.errors.step").exists());
         support.postJson("/api/v1/evaluation/ratings", "window01", "{\"object\":\"STAFF\",\"ref\":\"window01\","
                         + "\"channel\":\"PAPER\",\"faceToFace\":true,\"level\":5}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.ref", Matchers.containsString("本人")));
@@ -96,8 +97,9 @@ class ChannelRatingTests {
 
         String rating = "{\"externalId\":\"D01-000001\",\"faceToFace\":true,\"level\":4,\"reasons\":[\"R41\"]}";
         long denied = support.audits("evaluation.push", "DENIED");
-        push(null, rating).andExpect(status().isUnauthorized());
-        push("rs_forged", rating).andExpect(status().isUnauthorized());
+        push(null, rating, "10.2.0.1").andExpect(status().isUnauthorized());
+        push("rs_forged", rating, "10.2.0.2").andExpect(status().isUnauthorized());
+        push("rs_forged", rating, "10.2.0.2").andExpect(status().isUnauthorized()); // audited once a minute per address
         assertThat(support.audits("evaluation.push", "DENIED")).isEqualTo(denied + 2);
         push(token, rating).andExpect(status().isCreated()).andExpect(jsonPath("$.object").value("WINDOW"))
                 .andExpect(jsonPath("$.objectId").value(String.valueOf(window)))
@@ -110,6 +112,24 @@ class ChannelRatingTests {
                 .andExpect(jsonPath("$.errors.ref").exists());
         assertThat(jdbc.sql("select count(*) from oneseal.rating where source = 'source:hall-device-01'")
                 .query(Long.class).single()).isOne();
+
+        // the provincial platform rates a case by its step: once per step, whatever the channel
+        String provincial = support.postJson("/api/v1/evaluation/sources", "admin", "{\"code\":\"province-01\","
+                        + "\"name\":\"省一体化政务服务平台\",\"kind\":\"PROVINCIAL\",\"regionId\":" + support.region("990100") + "}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()
+                .replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+        long caseId = support.concludedCase();
+        String number = jdbc.sql("select case_number from oneseal.case_file where id = ?").param(caseId)
+                .query(String.class).single();
+        support.rate(caseId, "ACCEPTANCE", 5, "");
+        push(provincial, "{\"externalId\":\"P-1\",\"object\":\"CASE\",\"ref\":\"" + number + "\",\"faceToFace\":false,"
+                + "\"level\":4}").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.step").exists());
+        push(provincial, "{\"externalId\":\"P-2\",\"object\":\"CASE\",\"ref\":\"" + number + "\",\"step\":\"ACCEPTANCE\","
+                + "\"faceToFace\":false,\"level\":4}").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.step", Matchers.containsString("只能评价一次")));
+        push(provincial, "{\"externalId\":\"P-3\",\"object\":\"CASE\",\"ref\":\"" + number + "\",\"step\":\"CONCLUSION\","
+                + "\"faceToFace\":false,\"level\":4}").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.channel").value("PROVINCIAL"));
 
         // a late pushed rating of a day already rolled up is counted: the day is rolled up again
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
@@ -125,7 +145,15 @@ class ChannelRatingTests {
     }
 
     private ResultActions push(String token, String json) throws Exception {
-        var request = post("/api/v1/public/ratings").contentType(MediaType.APPLICATION_JSON).content(json);
+        return push(token, json, "127.0.0.1");
+    }
+
+    private ResultActions push(String token, String json, String address) throws Exception {
+        var request = post("/api/v1/public/ratings").contentType(MediaType.APPLICATION_JSON).content(json)
+                .with(r -> {
+                    r.setRemoteAddr(address);
+                    return r;
+                });
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -50,8 +50,17 @@ public class EvaluationTestSupport {
 
     /** zhangsan's city 食品经营许可, taken in by window01, reviewed, granted by chief01, delivered by window01. */
     public long concludedCase() {
-        long city = region("990100");
-        MatterVersionView food = catalogue.published(city).stream().filter(m -> m.name().equals("食品经营许可"))
+        return concludedCase("990100", "window01", "reviewer01", "chief01");
+    }
+
+    /** zhangsan's 南溪县 食品经营许可: nanxi_window takes it in and delivers, nanxi_chief reviews and grants. */
+    public long concludedNanxiCase() {
+        return concludedCase("990121", "nanxi_window", "nanxi_chief", "nanxi_chief");
+    }
+
+    private long concludedCase(String regionCode, String window, String reviewer, String chief) {
+        long region = region(regionCode);
+        MatterVersionView food = catalogue.published(region).stream().filter(m -> m.name().equals("食品经营许可"))
                 .findFirst().orElseThrow();
         try {
             as("zhangsan");
@@ -59,13 +68,13 @@ public class EvaluationTestSupport {
                     .map(m -> new SubmittedFile(m.code(), m.code() + ".pdf", "application/pdf",
                             ("%PDF-1.4\n% " + m.name() + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8))).toList();
             long id = intake.apply(new Application(food.matterId(), null, null), files, null).id();
-            as("window01");
+            as(window);
             handling.accept(id);
-            as("reviewer01");
+            as(reviewer);
             handling.completeReview(id, "材料齐全，符合法定形式");
-            as("chief01");
+            as(chief);
             decisions.decide(id, new Decision(true, "经审查，符合法定条件", null, null));
-            as("window01");
+            as(window);
             handling.deliver(id, "DOWNLOAD");
             return id;
         } finally {

@@ -50,6 +50,8 @@ class RectificationTests {
                 .andExpect(jsonPath("$.raterPhone").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         assertThat(handlersView).doesNotContain("张三", "13800138000", "zhangsan");
+        // not even the case, whose page names its applicant
+        assertThat(handlersView).doesNotContain("\"caseId\":" + caseId, "\"caseNumber\":\"SP");
         support.getAs("/api/v1/evaluation/rectifications", "window01").andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.id == " + id + ")].raterPhone").value(Matchers.contains((Object) null)));
         // the chief who calls back sees the rater
@@ -155,6 +157,53 @@ class RectificationTests {
                 .andExpect(jsonPath("$.total.excluded").value(1));
         assertThat(jdbc.sql("select count(*) from oneseal.rating where case_id = ?").param(caseId).query(Long.class)
                 .single()).isEqualTo(2);
+    }
+
+    @Test
+    void theRatedStaffMemberDecidesNothingAboutTheirReviewNorDoesTheChiefWhoFiledTheAppeal() throws Exception {
+        clock.travelTo(LocalDate.of(2026, 7, 20));
+        long caseId = support.concludedNanxiCase();
+        long id = support.rate(caseId, "CONCLUSION", 1, "\"R14\"");
+        String path = "/api/v1/evaluation/rectifications/" + id;
+        support.postJson(path + "/classification", "nanxi_chief",
+                "{\"verification\":\"录像显示服务规范，评价与事实不符\",\"classification\":\"APPEAL\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("APPEALED"));
+        // nanxi_chief is a reviewer too, but filed this appeal: the decision belongs to someone else
+        long denied = support.audits("evaluation.appeal.decide", "DENIED");
+        support.postJson(path + "/appeal-decision", "nanxi_chief", "{\"exclude\":true,\"reason\":\"自己复核自己\"}")
+                .andExpect(status().isUnprocessableEntity());
+        support.postJson(path + "/appeal-decision", "leader", "{\"exclude\":false,\"reason\":\"证据不足，驳回申诉\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("OPEN"));
+
+        // a paper rating of chief01 themselves: chief01 may neither classify it nor see who gave it
+        support.postJson("/api/v1/evaluation/ratings", "window01", "{\"object\":\"STAFF\",\"ref\":\"chief01\","
+                + "\"channel\":\"PHONE\",\"faceToFace\":false,\"level\":2,\"reasons\":[\"R23\"],"
+                + "\"raterName\":\"王五\",\"raterPhone\":\"13911112222\"}").andExpect(status().isCreated());
+        long own = jdbc.sql("""
+                select x.id from oneseal.rectification x join oneseal.rating r on r.id = x.rating_id
+                where r.object_type = 'STAFF' and r.object_id = 'chief01' order by x.id desc limit 1""")
+                .query(Long.class).single();
+        String view = support.getAs("/api/v1/evaluation/rectifications/" + own, "chief01").andExpect(status().isOk())
+                .andExpect(jsonPath("$.responsible").value("chief01")).andReturn().getResponse().getContentAsString();
+        assertThat(view).doesNotContain("王五", "13911112222");
+        support.postJson("/api/v1/evaluation/rectifications/" + own + "/classification", "chief01",
+                "{\"verification\":\"我没有问题\",\"classification\":\"EXPLAIN\"}")
+                .andExpect(status().isUnprocessableEntity());
+        assertThat(support.audits("evaluation.appeal.decide", "DENIED")).isEqualTo(denied + 1);
+    }
+
+    @Test
+    void anOverdueRectificationCannotBeGivenALaterDeadline() throws Exception {
+        LocalDate monday = LocalDate.of(2026, 8, 10);
+        clock.travelTo(monday);
+        long caseId = support.concludedCase();
+        long id = support.rate(caseId, "CONCLUSION", 2, "\"R21\"");
+        clock.travelTo(calendar.addWorkingDays(monday, 6));
+        support.postJson("/api/v1/evaluation/rectifications/" + id + "/classification", "chief01",
+                "{\"verification\":\"核实属实\",\"classification\":\"DEADLINE\",\"ledger\":\"优化送达流程\","
+                        + "\"deadline\":\"" + calendar.addWorkingDays(monday, 10) + "\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.deadline", Matchers.containsString("已超过整改期限")));
     }
 
     @Test
