@@ -19,18 +19,21 @@ public enum Role {
     /** 窗口人员 */
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
             Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
-            "casework:deliver", "matter:read", "evaluation:read", "evaluation:enter"),
+            "casework:deliver", "matter:read", "evaluation:read", "evaluation:enter", "complaint:receive",
+            "complaint:handle"),
     /** 审查人员 */
     REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
-            "casework:review", "matter:read", "evaluation:read", "evaluation:appeal"),
+            "casework:review", "matter:read", "evaluation:read", "evaluation:appeal", "complaint:handle"),
     /** 科室负责人 */
     CHIEF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, Authorities.PERSONAL_DATA_REVEAL,
             "casework:read", "casework:review", "casework:decide", "casework:extend", "casework:assign", "matter:read",
             "matter:edit",
-            "license:manage", "evaluation:read", "evaluation:enter", "evaluation:rectify"),
+            "license:manage", "evaluation:read", "evaluation:enter", "evaluation:rectify", "complaint:receive",
+            "complaint:handle", "complaint:manage", "complaint:read"),
     /** 局领导 */
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
-            "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish"),
+            "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish",
+            "complaint:read"),
     /** 党务工作人员 */
     PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ);
 
