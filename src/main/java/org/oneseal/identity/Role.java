@@ -20,7 +20,7 @@ public enum Role {
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
             Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
             "casework:deliver", "matter:read", "evaluation:read", "evaluation:enter", "complaint:receive",
-            "complaint:handle"),
+            "complaint:handle", "hall:call", "hall:book"),
     /** 审查人员 */
     REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
             "casework:review", "matter:read", "evaluation:read", "evaluation:appeal", "complaint:handle"),
@@ -29,11 +29,11 @@ public enum Role {
             "casework:read", "casework:review", "casework:decide", "casework:extend", "casework:assign", "matter:read",
             "matter:edit",
             "license:manage", "evaluation:read", "evaluation:enter", "evaluation:rectify", "complaint:receive",
-            "complaint:handle", "complaint:manage", "complaint:read"),
+            "complaint:handle", "complaint:manage", "complaint:read", "hall:read"),
     /** 局领导 */
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
             "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish",
-            "complaint:read"),
+            "complaint:read", "hall:read"),
     /** 党务工作人员 */
     PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ);
 

@@ -35,7 +35,7 @@ class SecurityConfiguration {
     private static final String[] PUBLIC_GET = {"/", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
         "/login", "/register", "/register/**", "/api/v1/calendar/**", "/guide", "/guide/**", "/verify", "/verify/**",
         "/rate/**", "/evaluation-bulletins", "/evaluation-bulletins/**", "/complaints/new", "/complaints/submitted",
-        "/complaints/track",
+        "/complaints/track", "/hall/**",
         "/api/v1/public/**", "/v3/api-docs", "/v3/api-docs/**",
         "/swagger-ui/**", "/swagger-ui.html", "/actuator/health", "/actuator/health/**", "/actuator/prometheus"};
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -64,7 +64,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, PUBLIC_GET).permitAll()
                         .requestMatchers(HttpMethod.POST, "/register/**", "/api/v1/registrations/**", "/verify",
                                 "/api/v1/public/licenses/verification", "/rate/**", "/api/v1/public/ratings", "/api/v1/public/complaints",
-                                "/complaints/new", "/complaints/track").permitAll()
+                                "/complaints/new", "/complaints/track", "/hall/*/kiosk", "/hall/*/kiosk/**").permitAll()
                         .requestMatchers("/login/totp", "/login/totp/**").hasAuthority(MFA_PENDING)
                         .requestMatchers("/audit/verify", "/actuator/auditchain").hasAuthority("audit:verify")
                         .requestMatchers("/audit", "/audit/**", "/api/v1/audit/**").hasAuthority("audit:read")

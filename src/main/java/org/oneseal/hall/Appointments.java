@@ -1,0 +1,280 @@
+package org.oneseal.hall;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.oneseal.audit.AuditLog;
+import org.oneseal.audit.AuditOutcome;
+import org.oneseal.audit.AuditRecord;
+import org.oneseal.calendar.CalendarDay;
+import org.oneseal.calendar.DayKind;
+import org.oneseal.calendar.WorkingDayCalendar;
+import org.oneseal.identity.AccountKind;
+import org.oneseal.identity.AccountPrincipal;
+import org.oneseal.identity.CurrentUser;
+import org.oneseal.shared.BusinessRuleViolation;
+import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 预约: slots are made from the hall's service schedules for a day — which days a schedule serves (working days,
+ * weekends, holidays, every day) the working-day calendar decides — and booked one place at a time: the place is
+ * taken by a conditional update of the slot's count (the database also refuses a count above the capacity), so
+ * that clients racing for the last places never overbook. An applicant holds at most a few future appointments and
+ * one per slot; booking, changing and cancelling are theirs (or staff's for them), past slots cannot be booked.
+ */
+@Service
+public class Appointments {
+
+    static final int DAYS_AHEAD = 14;
+    private static final String CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+    private final JdbcClient jdbc;
+    private final WorkingDayCalendar calendar;
+    private final CurrentUser currentUser;
+    private final HallMessages messages;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final int maxActive;
+    private final SecureRandom random = new SecureRandom();
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+
+    Appointments(JdbcClient jdbc, WorkingDayCalendar calendar, CurrentUser currentUser, HallMessages messages,
+            AuditLog audit, Clock clock, @Value("${oneseal.hall.max-active-appointments:2}") int maxActive,
+            org.springframework.transaction.support.TransactionTemplate tx) {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.currentUser = currentUser;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+        this.maxActive = maxActive;
+    }
+
+    /** A slot as the applicant sees it. */
+    public record Slot(long id, long hallId, String groupCode, Long matterId, String kind, LocalDate day,
+                       LocalTime starts, LocalTime ends, int capacity, int booked) {
+
+        public int free() {
+            return capacity - booked;
+        }
+    }
+
+    /** An appointment. */
+    public record Appointment(long id, String code, String state, Slot slot, long accountId, Long matterId) {
+    }
+
+    /** Makes the slots of a hall's day from its active schedules (idempotent). */
+    @Transactional
+    public void makeSlots(long hallId, LocalDate day) {
+        CalendarDay d = calendar.day(day);
+        boolean working = d.workingDay();
+        String dayKind = d.kind().name();
+        List<Map<String, Object>> schedules = jdbc.sql("select * from oneseal.hall_schedule where hall_id = :hall and active")
+                .param("hall", hallId).query().listOfRows();
+        for (Map<String, Object> s : schedules) {
+            String days = (String) s.get("days");
+            boolean serves = switch (days) {
+                case "WORKING" -> working;
+                case "WEEKEND" -> DayKind.WEEKEND.name().equals(dayKind);
+                case "HOLIDAY" -> DayKind.HOLIDAY.name().equals(dayKind);
+                case "NON_WORKING" -> !working;
+                default -> true;
+            };
+            if (!serves) {
+                continue;
+            }
+            LocalTime t = ((java.sql.Time) s.get("starts")).toLocalTime();
+            LocalTime end = ((java.sql.Time) s.get("ends")).toLocalTime();
+            int minutes = ((Number) s.get("slot_minutes")).intValue();
+            while (!t.plusMinutes(minutes).isAfter(end)) {
+                jdbc.sql("""
+                        insert into oneseal.appointment_slot (schedule_id, hall_id, group_code, matter_id, kind, day, starts,
+                            ends, capacity)
+                        values (:schedule, :hall, :group, :matter, :kind, :day, :starts, :ends, :capacity)
+                        on conflict (schedule_id, day, starts) do nothing""")
+                        .param("schedule", s.get("id")).param("hall", hallId).param("group", s.get("group_code"))
+                        .param("matter", s.get("matter_id")).param("kind", s.get("kind")).param("day", day)
+                        .param("starts", t).param("ends", t.plusMinutes(minutes)).param("capacity", s.get("capacity"))
+                        .update();
+                t = t.plusMinutes(minutes);
+            }
+        }
+    }
+
+    /** The hall's slots of a day (made first), for a matter (its own slots and those open to every matter). */
+    @Transactional
+    public List<Slot> slots(long hallId, LocalDate day, Long matterId) {
+        if (day.isBefore(LocalDate.now(clock)) || day.isAfter(LocalDate.now(clock).plusDays(DAYS_AHEAD))) {
+            throw InvalidInputException.of("day", messages.text("hall.day.range", DAYS_AHEAD));
+        }
+        makeSlots(hallId, day);
+        return jdbc.sql("""
+                select * from oneseal.appointment_slot where hall_id = :hall and day = :day
+                and (matter_id is null or matter_id = :matter) order by starts, group_code, id""")
+                .param("hall", hallId).param("day", day).param("matter", matterId).query(Slots::slot).list();
+    }
+
+    /** Books a place for the signed-in applicant. */
+    public Appointment book(long slotId, Long matterId) {
+        AccountPrincipal me = applicant();
+        return booked(() -> bookFor(me.accountId(), slotId, matterId, null));
+    }
+
+    /** Books a place for an applicant, by staff at the window or on the phone. */
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
+    public Appointment bookForApplicant(long accountId, long slotId, Long matterId) {
+        String staff = currentUser.principal().orElseThrow().getUsername();
+        return booked(() -> bookFor(accountId, slotId, matterId, staff));
+    }
+
+    /** A refusal to audit once the booking's transaction is over (it holds a connection: no second one inside it). */
+    private static final class Refused extends RuntimeException {
+
+        private final transient AuditRecord record;
+        private final RuntimeException shown;
+
+        Refused(AuditRecord record, RuntimeException shown) {
+            super(shown.getMessage(), null, false, false);
+            this.record = record;
+            this.shown = shown;
+        }
+    }
+
+    private Appointment booked(java.util.function.Supplier<Appointment> booking) {
+        try {
+            return tx.execute(s -> booking.get());
+        } catch (Refused r) {
+            audit.recordIndependently(r.record);
+            throw r.shown;
+        }
+    }
+
+    private Appointment bookFor(long accountId, long slotId, Long matterId, String staff) {
+        // one booking at a time per applicant: the limit below is checked and kept under this lock
+        jdbc.sql("select pg_advisory_xact_lock(7301, cast(:account as int))").param("account", accountId).query().listOfRows();
+        Slot slot = jdbc.sql("select * from oneseal.appointment_slot where id = :id").param("id", slotId)
+                .query(Slots::slot).optional().orElseThrow(() -> InvalidInputException.of("slotId",
+                        messages.text("hall.slot.unknown")));
+        if (slot.matterId() != null && matterId != null && !slot.matterId().equals(matterId)) {
+            throw InvalidInputException.of("slotId", messages.text("hall.slot.otherMatter"));
+        }
+        if (!LocalDateTime.of(slot.day(), slot.starts()).isAfter(LocalDateTime.now(clock))) {
+            throw refused(accountId, slot, "past slot", InvalidInputException.of("slotId", messages.text("hall.slot.past")));
+        }
+        long active = jdbc.sql("""
+                select count(*) from oneseal.appointment a join oneseal.appointment_slot s on s.id = a.slot_id
+                where a.account_id = :account and a.state = 'BOOKED' and s.day >= :today""")
+                .param("account", accountId).param("today", LocalDate.now(clock)).query(Long.class).single();
+        if (active >= maxActive) {
+            throw refused(accountId, slot, "more than " + maxActive + " active appointments",
+                    new BusinessRuleViolation("hall.limit", messages.text("hall.limit", maxActive)));
+        }
+        boolean same = jdbc.sql("select exists (select 1 from oneseal.appointment where slot_id = :slot and account_id = :a and state = 'BOOKED')")
+                .param("slot", slotId).param("a", accountId).query(Boolean.class).single();
+        if (same) {
+            throw new BusinessRuleViolation("hall.same", messages.text("hall.slot.already"));
+        }
+        int taken = jdbc.sql("update oneseal.appointment_slot set booked = booked + 1 where id = :id and booked < capacity")
+                .param("id", slotId).update();
+        if (taken == 0) { // the slot filled up: the ordinary end of a race, not an attempt
+            throw new BusinessRuleViolation("hall.full", messages.text("hall.slot.full"));
+        }
+        String code = code();
+        long id = jdbc.sql("""
+                insert into oneseal.appointment (slot_id, account_id, matter_id, code, state, booked_at, booked_by)
+                values (:slot, :account, :matter, :code, 'BOOKED', :at, :by) returning id""")
+                .param("slot", slotId).param("account", accountId).param("matter", matterId).param("code", code)
+                .param("at", Timestamp.from(clock.instant())).param("by", staff).query(Long.class).single();
+        audit.record(AuditRecord.of("hall.appointment.book", "Appointment", id)
+                .reason(slot.day() + " " + slot.starts() + " " + slot.kind() + (staff == null ? "" : " by " + staff)));
+        return new Appointment(id, code, "BOOKED", new Slot(slot.id(), slot.hallId(), slot.groupCode(),
+                slot.matterId(), slot.kind(), slot.day(), slot.starts(), slot.ends(), slot.capacity(),
+                slot.booked() + 1), accountId, matterId);
+    }
+
+    private static Refused refused(long accountId, Slot slot, String why, RuntimeException shown) {
+        return new Refused(AuditRecord.of("hall.appointment.book", "AppointmentSlot", slot.id())
+                .outcome(AuditOutcome.FAILURE).reason(why + " (account " + accountId + ")"), shown);
+    }
+
+    /** Cancels one's own future appointment (the place becomes free again). */
+    @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class})
+    public Appointment cancel(long appointmentId) {
+        AccountPrincipal me = applicant();
+        Appointment a = mine(appointmentId, me.accountId());
+        if (!"BOOKED".equals(a.state())) {
+            throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
+        }
+        jdbc.sql("update oneseal.appointment set state = 'CANCELLED', cancelled_at = :at where id = :id and state = 'BOOKED'")
+                .param("at", Timestamp.from(clock.instant())).param("id", appointmentId).update();
+        jdbc.sql("update oneseal.appointment_slot set booked = booked - 1 where id = :id").param("id", a.slot().id()).update();
+        audit.record(AuditRecord.of("hall.appointment.cancel", "Appointment", appointmentId));
+        return mine(appointmentId, me.accountId());
+    }
+
+    /** Moves one's appointment to another slot: the old place is freed and the new one booked, in one transaction. */
+    public Appointment change(long appointmentId, long newSlotId) {
+        AccountPrincipal me = applicant();
+        return booked(() -> changed(me, appointmentId, newSlotId));
+    }
+
+    private Appointment changed(AccountPrincipal me, long appointmentId, long newSlotId) {
+        Appointment old = mine(appointmentId, me.accountId());
+        if (!"BOOKED".equals(old.state())) {
+            throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
+        }
+        jdbc.sql("update oneseal.appointment set state = 'CANCELLED', cancelled_at = :at where id = :id")
+                .param("at", Timestamp.from(clock.instant())).param("id", appointmentId).update();
+        jdbc.sql("update oneseal.appointment_slot set booked = booked - 1 where id = :id").param("id", old.slot().id()).update();
+        Appointment moved = bookFor(me.accountId(), newSlotId, old.matterId(), null);
+        jdbc.sql("update oneseal.appointment set changed_from = :old where id = :id").param("old", appointmentId)
+                .param("id", moved.id()).update();
+        return moved;
+    }
+
+    /** The signed-in applicant's appointments, newest slot first. */
+    @Transactional(readOnly = true)
+    public List<Appointment> mine() {
+        AccountPrincipal me = applicant();
+        return jdbc.sql("""
+                select a.id, a.code, a.state, a.account_id, a.matter_id as appointment_matter, s.* from oneseal.appointment a
+                join oneseal.appointment_slot s on s.id = a.slot_id where a.account_id = :me
+                order by s.day desc, s.starts desc limit 100""").param("me", me.accountId())
+                .query((rs, n) -> new Appointment(rs.getLong(1), rs.getString(2), rs.getString(3), Slots.slotFrom(rs, 6),
+                        rs.getLong(4), (Long) rs.getObject(5))).list();
+    }
+
+    private Appointment mine(long id, long accountId) {
+        return jdbc.sql("""
+                select a.id, a.code, a.state, a.account_id, a.matter_id as appointment_matter, s.* from oneseal.appointment a
+                join oneseal.appointment_slot s on s.id = a.slot_id where a.id = :id and a.account_id = :me""")
+                .param("id", id).param("me", accountId)
+                .query((rs, n) -> new Appointment(rs.getLong(1), rs.getString(2), rs.getString(3), Slots.slotFrom(rs, 6),
+                        rs.getLong(4), (Long) rs.getObject(5))).optional()
+                .orElseThrow(() -> new NotFoundException("appointment " + id));
+    }
+
+    private AccountPrincipal applicant() {
+        return currentUser.principal().filter(p -> p.kind() != AccountKind.STAFF)
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("applicants book"));
+    }
+
+    private String code() {
+        StringBuilder code = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_LETTERS.charAt(random.nextInt(CODE_LETTERS.length())));
+        }
+        return code.toString();
+    }
+}
