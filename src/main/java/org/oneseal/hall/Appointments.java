@@ -47,11 +47,14 @@ public class Appointments {
     private final int maxActive;
     private final SecureRandom random = new SecureRandom();
     private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final org.oneseal.identity.ApplicantDirectory applicants;
 
     Appointments(JdbcClient jdbc, WorkingDayCalendar calendar, CurrentUser currentUser, HallMessages messages,
             AuditLog audit, Clock clock, @Value("${oneseal.hall.max-active-appointments:2}") int maxActive,
-            org.springframework.transaction.support.TransactionTemplate tx) {
+            org.springframework.transaction.support.TransactionTemplate tx,
+            org.oneseal.identity.ApplicantDirectory applicants) {
         this.tx = tx;
+        this.applicants = applicants;
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.currentUser = currentUser;
@@ -135,6 +138,9 @@ public class Appointments {
     @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
     public Appointment bookForApplicant(long accountId, long slotId, Long matterId) {
         String staff = currentUser.principal().orElseThrow().getUsername();
+        if (applicants.profile(accountId).isEmpty()) {
+            throw InvalidInputException.of("accountId", messages.text("hall.applicant.unknown"));
+        }
         return booked(() -> bookFor(accountId, slotId, matterId, staff));
     }
 

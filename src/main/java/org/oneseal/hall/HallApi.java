@@ -50,6 +50,17 @@ class HallApi {
         return appointments.book(b.slotId() == null ? -1 : b.slotId(), b.matterId());
     }
 
+    record BookingFor(Long accountId, Long slotId, Long matterId) {
+    }
+
+    @PostMapping("/appointments/for-applicant")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "窗口或电话代为预约", description = "{accountId（办事人账号）, slotId, matterId}")
+    Appointments.Appointment bookFor(@RequestBody BookingFor b) {
+        return appointments.bookForApplicant(b.accountId() == null ? -1 : b.accountId(),
+                b.slotId() == null ? -1 : b.slotId(), b.matterId());
+    }
+
     @GetMapping("/appointments/mine")
     List<Appointments.Appointment> mine() {
         return appointments.mine();

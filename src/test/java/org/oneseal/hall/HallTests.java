@@ -155,12 +155,21 @@ class HallTests {
         appointments.makeSlots(hall, monday.plusDays(2));
         long slot = slot(hall, monday.plusDays(2), "EXTENDED", "18:30");
         jdbc.sql("update oneseal.appointment_slot set booked = capacity - 2 where id = ?").param(slot).update(); // 2 left
+        // 300 applicants (accounts of their own), booked by staff on the phone, all for the last two places
+        for (int i = 0; i < 300; i++) {
+            jdbc.sql("""
+                    insert into oneseal.account (username, password_hash, kind, display_name, enabled, created_at, version)
+                    values (?, '{noop}-', 'PERSON', ?, true, now(), 0) on conflict do nothing""")
+                    .param("race" + i).param("抢号人" + i).update();
+        }
+        java.util.List<Long> accounts = jdbc.sql("select id from oneseal.account where username like 'race%' order by id")
+                .query(Long.class).list();
         UserDetails staff = users.loadUserByUsername("window01");
         AtomicInteger won = new AtomicInteger();
         AtomicInteger full = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(30);
         for (int i = 0; i < 300; i++) {
-            long account = 800_000 + i;
+            long account = accounts.get(i);
             pool.submit(() -> {
                 SecurityContextHolder.getContext().setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(staff, null, staff.getAuthorities()));
