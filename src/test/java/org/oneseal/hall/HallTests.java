@@ -42,6 +42,7 @@ class HallTests {
     @Autowired UserDetailsService users;
     @Autowired TestClock clock;
     @Autowired Appointments appointments;
+    @Autowired NoShows noShows;
 
     @AfterEach
     void back() {
@@ -145,6 +146,14 @@ class HallTests {
         postJson("/api/v1/appointments", "shifan_food", "{\"slotId\":" + slot(hall, tuesday, "NORMAL", "10:00") + "}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.detail", Matchers.containsString("最多")));
         mvc.perform(get("/api/v1/public/halls/" + hall + "/slots?day=" + monday.plusDays(30))).andExpect(status().isBadRequest());
+        // nobody came on Tuesday: both are no-shows once their slots are over
+        clock.travelTo(tuesday.plusDays(1));
+        noShows.mark();
+        assertThat(jdbc.sql("""
+                select count(*) from oneseal.appointment a join oneseal.account c on c.id = a.account_id
+                join oneseal.appointment_slot s on s.id = a.slot_id
+                where c.username = 'shifan_food' and s.day = ? and a.state = 'NO_SHOW'""").param(tuesday)
+                .query(Long.class).single()).isEqualTo(2);
     }
 
     @Test
