@@ -45,8 +45,9 @@ class ComplaintDeadlines {
                     "overdue: escalated to the chiefs of the region");
         }
         for (var chase : jdbc.sql("""
-                select id, complaint_id from oneseal.complaint_chase where reply is null and escalated_at is null
-                and due_on < :today order by id""").param("today", today).query().listOfRows()) {
+                select x.id, x.complaint_id from oneseal.complaint_chase x join oneseal.complaint c on c.id = x.complaint_id
+                where x.reply is null and x.escalated_at is null and x.due_on < :today
+                and c.state in ('ASSIGNED', 'UNASSIGNED', 'COORDINATING') order by x.id""").param("today", today).query().listOfRows()) {
             long chaseId = ((Number) chase.get("id")).longValue();
             n += once("update oneseal.complaint_chase set escalated_at = :at where id = :id and escalated_at is null",
                     chaseId, ((Number) chase.get("complaint_id")).longValue(), "an office did not reply by its deadline");

@@ -71,8 +71,9 @@ public class ComplaintRouting {
             return;
         }
         String state = (String) c.get("state");
-        String next = "UNASSIGNED".equals(state) || "ASSIGNED".equals(state) ? (coordinator == null ? "UNASSIGNED" : "ASSIGNED")
-                : state;
+        // nobody matches any more: back to the chiefs, whatever the state, so that it is never left without an owner
+        String next = coordinator == null ? "UNASSIGNED"
+                : "UNASSIGNED".equals(state) || "ASSIGNED".equals(state) ? "ASSIGNED" : state;
         jdbc.sql("update oneseal.complaint set coordinator = :coordinator, rule_id = :rule, state = :state where id = :id")
                 .param("coordinator", coordinator).param("rule", ruleId).param("state", next).param("id", complaintId)
                 .update();

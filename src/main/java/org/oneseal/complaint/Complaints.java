@@ -264,6 +264,9 @@ public class Complaints {
     public Item triage(long id, String kind, String coordinator, LocalDate deadline) {
         Item c = handled(id);
         requireOpen(c);
+        if ("HARD".equals(c.kind()) && !has("complaint:manage")) {
+            throw new AccessDeniedException("a hard case's coordinator and deadline are the chief's");
+        }
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         if (kind == null || !KINDS.contains(kind)) {
             errors.add("kind", messages.text("complaint.kind.required"));
@@ -290,6 +293,7 @@ public class Complaints {
         String me = currentUser.principal().orElseThrow().getUsername();
         jdbc.sql("""
                 update oneseal.complaint set kind = :kind, due_on = :due, coordinator = :coordinator,
+                    escalated_at = case when :due > due_on then null else escalated_at end,
                     state = case when state = 'UNASSIGNED' then 'ASSIGNED' else state end where id = :id""")
                 .param("kind", kind).param("due", due).param("coordinator", named).param("id", id).update();
         event(id, "TRIAGED", me, kind + " " + due + ("HARD".equals(kind) ? " " + named : ""));
@@ -543,12 +547,16 @@ public class Complaints {
             name = name != null ? name : profile.map(p -> p.name()).orElse(null);
             phone = phone != null ? phone : profile.map(p -> p.phone()).orElse(null);
         }
+        // the reporter's contact: for the coordinator (who calls back) and the chiefs, not for every reader
+        String me = currentUser.principal().map(p -> p.getUsername()).orElse("");
+        boolean mayContact = has("complaint:manage") || me.equals(rs.getString("coordinator"));
         String matterName = matter == null ? null : matters.currentPublished(matter).map(m -> m.name()).orElse(null);
         String state = rs.getString("state");
         LocalDate due = rs.getObject("due_on", LocalDate.class);
         return new Item(rs.getLong("id"), rs.getString("tracking_code"), rs.getString("channel"), state,
                 rs.getString("kind"), rs.getString("category"), rs.getString("description"), rs.getLong("region_id"),
-                (Long) rs.getObject("department_id"), matter, matterName, name, phone, phone == null,
+                (Long) rs.getObject("department_id"), matter, matterName, mayContact ? name : null,
+                mayContact ? phone : null, phone == null && account == null,
                 rs.getString("coordinator"), due, OPEN.contains(state) && today.isAfter(due),
                 rs.getTimestamp("escalated_at") != null, rs.getString("outcome"), rs.getString("answer"),
                 rs.getString("way_forward"), rs.getString("callback_result"), rs.getString("callback_note"),

@@ -141,6 +141,12 @@ public class Appointments {
         if (applicants.profile(accountId).isEmpty()) {
             throw InvalidInputException.of("accountId", messages.text("hall.applicant.unknown"));
         }
+        Long hallRegion = jdbc.sql("""
+                select u.region_id from oneseal.appointment_slot s join oneseal.org_unit u on u.id = s.hall_id
+                where s.id = :slot""").param("slot", slotId).query(Long.class).optional().orElse(null);
+        if (hallRegion != null && !currentUser.scope().covers(hallRegion)) {
+            throw InvalidInputException.of("slotId", messages.text("hall.slot.unknown")); // another region's hall
+        }
         return booked(() -> bookFor(accountId, slotId, matterId, staff));
     }
 
@@ -222,9 +228,7 @@ public class Appointments {
         if (!"BOOKED".equals(a.state())) {
             throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
         }
-        jdbc.sql("update oneseal.appointment set state = 'CANCELLED', cancelled_at = :at where id = :id and state = 'BOOKED'")
-                .param("at", Timestamp.from(clock.instant())).param("id", appointmentId).update();
-        jdbc.sql("update oneseal.appointment_slot set booked = booked - 1 where id = :id").param("id", a.slot().id()).update();
+        release(appointmentId, a.slot().id());
         audit.record(AuditRecord.of("hall.appointment.cancel", "Appointment", appointmentId));
         return mine(appointmentId, me.accountId());
     }
@@ -240,13 +244,26 @@ public class Appointments {
         if (!"BOOKED".equals(old.state())) {
             throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
         }
-        jdbc.sql("update oneseal.appointment set state = 'CANCELLED', cancelled_at = :at where id = :id")
-                .param("at", Timestamp.from(clock.instant())).param("id", appointmentId).update();
-        jdbc.sql("update oneseal.appointment_slot set booked = booked - 1 where id = :id").param("id", old.slot().id()).update();
+        if (!release(appointmentId, old.slot().id())) {
+            throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
+        }
         Appointment moved = bookFor(me.accountId(), newSlotId, old.matterId(), null);
         jdbc.sql("update oneseal.appointment set changed_from = :old where id = :id").param("old", appointmentId)
                 .param("id", moved.id()).update();
         return moved;
+    }
+
+    /**
+     * Cancels a booked appointment and frees its place — once: only the request that changes the state frees it
+     * (a double click, or a cancellation racing the check-in, frees nothing twice).
+     */
+    private boolean release(long appointmentId, long slotId) {
+        int changed = jdbc.sql("update oneseal.appointment set state = 'CANCELLED', cancelled_at = :at where id = :id and state = 'BOOKED'")
+                .param("at", Timestamp.from(clock.instant())).param("id", appointmentId).update();
+        if (changed == 1) {
+            jdbc.sql("update oneseal.appointment_slot set booked = booked - 1 where id = :id").param("id", slotId).update();
+        }
+        return changed == 1;
     }
 
     /** The signed-in applicant's appointments, newest slot first. */

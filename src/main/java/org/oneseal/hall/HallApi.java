@@ -82,6 +82,7 @@ class HallApi {
 
     @PostMapping("/halls/{hallId}/tickets")
     @ResponseStatus(HttpStatus.CREATED)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
     @Operation(summary = "现场取号")
     HallQueue.Ticket walkIn(@PathVariable long hallId, @RequestBody WalkIn w) {
         return queue.walkIn(hallId, w.groupCode());
@@ -92,6 +93,7 @@ class HallApi {
 
     @PostMapping("/halls/{hallId}/tickets/by-appointment")
     @ResponseStatus(HttpStatus.CREATED)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
     @Operation(summary = "预约取号（时段开始前30分钟至时段结束，优先叫号）")
     HallQueue.Ticket byAppointment(@PathVariable long hallId, @RequestBody ByAppointment a) {
         return queue.byAppointment(hallId, a.code());

@@ -108,9 +108,10 @@ public class HallQueue {
         LocalDate today = LocalDate.now(clock);
         // numbers per hall, day and group: A001 … (the hall's day is serialised for numbering only)
         jdbc.sql("select pg_advisory_xact_lock(7302, cast(:hall as int))").param("hall", hallId).query().listOfRows();
-        long n = jdbc.sql("select count(*) from oneseal.queue_ticket where hall_id = :hall and day = :day and group_code = :g")
-                .param("hall", hallId).param("day", today).param("g", group).query(Long.class).single() + 1;
-        String number = prefix(group) + String.format("%03d", n);
+        String prefix = prefix(group); // numbered per prefix: two groups with one initial share its sequence
+        long n = jdbc.sql("select count(*) from oneseal.queue_ticket where hall_id = :hall and day = :day and number like :p")
+                .param("hall", hallId).param("day", today).param("p", prefix + "%").query(Long.class).single() + 1;
+        String number = prefix + String.format("%03d", n);
         long id = jdbc.sql("""
                 insert into oneseal.queue_ticket (hall_id, day, number, group_code, appointment_id, priority, state,
                     issued_at, transferred_from)
@@ -139,8 +140,12 @@ public class HallQueue {
             throw new BusinessRuleViolation("hall.group", messages.text("hall.window.noGroup"));
         }
         AccountPrincipal me = currentUser.principal().orElseThrow();
+        // the previous ticket of the window is done (and its appointment served)
+        jdbc.sql("""
+                update oneseal.appointment set state = 'SERVED' where id in (select appointment_id from oneseal.queue_ticket
+                where window_id = :w and state = 'CALLED' and appointment_id is not null)""").param("w", windowId).update();
         jdbc.sql("update oneseal.queue_ticket set state = 'DONE', finished_at = :at where window_id = :w and state = 'CALLED'")
-                .param("at", Timestamp.from(clock.instant())).param("w", windowId).update(); // the previous one is done
+                .param("at", Timestamp.from(clock.instant())).param("w", windowId).update();
         Optional<Long> next = jdbc.sql("""
                 select id from oneseal.queue_ticket
                 where hall_id = :hall and day = :day and group_code = :g and state = 'WAITING'
@@ -179,6 +184,9 @@ public class HallQueue {
     @PreAuthorize("hasAuthority('hall:call')")
     public Ticket transfer(long windowId, long ticketId, String groupCode) {
         OrgUnitView window = myWindow(windowId);
+        if (groupCode == null || !groups(window.parentId()).contains(groupCode)) {
+            throw InvalidInputException.of("groupCode", messages.text("hall.group.unknown"));
+        }
         int n = jdbc.sql("""
                 update oneseal.queue_ticket set state = 'DONE', finished_at = :at
                 where id = :id and window_id = :w and state = 'CALLED'""")
@@ -186,7 +194,7 @@ public class HallQueue {
         if (n == 0) {
             throw new BusinessRuleViolation("hall.ticket", messages.text("hall.ticket.notCalledHere"));
         }
-        if (groupCode == null || !groupCode.matches("[A-Z_]{2,20}")) {
+        if (groupCode == null || !groups(window.parentId()).contains(groupCode)) {
             throw InvalidInputException.of("groupCode", messages.text("hall.group.unknown"));
         }
         return issue(window.parentId(), groupCode, null, 0, ticketId);

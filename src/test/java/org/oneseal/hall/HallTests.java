@@ -146,6 +146,22 @@ class HallTests {
         postJson("/api/v1/appointments", "shifan_food", "{\"slotId\":" + slot(hall, tuesday, "NORMAL", "10:00") + "}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.detail", Matchers.containsString("最多")));
         mvc.perform(get("/api/v1/public/halls/" + hall + "/slots?day=" + monday.plusDays(30))).andExpect(status().isBadRequest());
+        // a full slot is full
+        long full = slot(hall, tuesday, "STAGGERED", "12:00");
+        jdbc.sql("update oneseal.appointment_slot set booked = capacity where id = ?").param(full).update();
+        postJson("/api/v1/appointments", "zhangsan", "{\"slotId\":" + full + "}").andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.detail", Matchers.containsString("约满")));
+        // a cancellation frees its place once, however often it is sent
+        String made = postJson("/api/v1/appointments", "zhangsan", "{\"slotId\":" + slot(hall, tuesday, "NORMAL", "11:00") + "}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(made.replaceAll("^\\{\"id\":(\\d+).*", "$1"));
+        int before = jdbc.sql("select booked from oneseal.appointment_slot where id = ?").param(slot(hall, tuesday, "NORMAL", "11:00"))
+                .query(Integer.class).single();
+        postJson("/api/v1/appointments/" + id + "/cancellation", "zhangsan", "{}").andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("CANCELLED"));
+        postJson("/api/v1/appointments/" + id + "/cancellation", "zhangsan", "{}").andExpect(status().isUnprocessableEntity());
+        assertThat(jdbc.sql("select booked from oneseal.appointment_slot where id = ?").param(slot(hall, tuesday, "NORMAL", "11:00"))
+                .query(Integer.class).single()).isEqualTo(before - 1);
         // nobody came on Tuesday: both are no-shows once their slots are over
         clock.travelTo(tuesday.plusDays(1));
         noShows.mark();
