@@ -213,9 +213,21 @@ public class CaseIntake {
         return views.of(cases.find(file.id()).orElseThrow());
     }
 
+    /** A case as returned to whoever opened it. */
+    CaseView view(long caseId) {
+        return views.of(cases.find(caseId).orElseThrow());
+    }
+
     CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
             String intakeStaff, List<SubmittedFile> files, String actor, CaseDeferrals.Deferral deferral,
             CaseCommitments.Choice commitment) {
+        return open(matter, applicant, phone, channel, intakeStaff, files, actor, null, deferral, commitment);
+    }
+
+    /** As above; {@code actingFor} names the applicant a staff member acts for under a mandate (帮办代办). */
+    CaseFile open(MatterVersionView matter, ApplicantProfile applicant, String phone, String channel,
+            String intakeStaff, List<SubmittedFile> files, String actor, String actingFor,
+            CaseDeferrals.Deferral deferral, CaseCommitments.Choice commitment) {
         if (phone != null && !phone.isBlank() && !phone.strip().matches("1\\d{10}|0\\d{2,3}-?\\d{7,8}")) {
             throw InvalidInputException.of("phone", messages.text("casework.phone.pattern"));
         }
@@ -232,7 +244,7 @@ public class CaseIntake {
         long id = cases.insert(row);
         checked.forEach(f -> materials.store(id, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
                 f.sm3(), now, actor));
-        CaseFile file = startProcess(id, matter, actor, channel, now);
+        CaseFile file = startProcess(id, matter, actor, actingFor, channel, now);
         deferrals.declare(file, matter, deferral, now, actor);
         if (notice != null) {
             commitments.sign(file, notice, now, actor);
@@ -245,20 +257,25 @@ public class CaseIntake {
      * became a filing (证照分离 FILING) runs the filing process instead: filed on receipt, concluded at once.
      */
     private CaseFile startProcess(long id, MatterVersionView matter, String actor, String channel, Instant now) {
+        return startProcess(id, matter, actor, null, channel, now);
+    }
+
+    private CaseFile startProcess(long id, MatterVersionView matter, String actor, String actingFor, String channel,
+            Instant now) {
         boolean filing = matter.reformMode() == ReformMode.FILING;
         String processInstance = processes.start(filing ? FILING_PROCESS : matter.processKey(), id, matter.regionId());
         CaseFile file = cases.find(id).orElseThrow(); // the first step has been recorded by ProcessEventsListener
         file.row().processInstanceId = processInstance;
         file.received(java.time.LocalDate.now(clock), calendar);
         cases.save(file);
-        timeline.record(file, now, actor, "SUBMITTED",
+        timeline.record(file, now, actor, actingFor, "SUBMITTED",
                 "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
         audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
                 .reason(file.row().caseNumber + " " + matter.matterCode()));
         if (filing) {
             file.fileOnReceipt(java.time.LocalDate.now(clock), calendar);
             cases.save(file);
-            timeline.record(file, now, actor, "FILED", messages.text("casework.filing.receipt", file.row().caseNumber));
+            timeline.record(file, now, actor, actingFor, "FILED", messages.text("casework.filing.receipt", file.row().caseNumber));
             audit.record(AuditRecord.of("casework.case.filed", "Case", id).region(matter.regionId())
                     .reason(file.row().caseNumber));
         }

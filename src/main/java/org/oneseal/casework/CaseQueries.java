@@ -267,7 +267,7 @@ public class CaseQueries {
     public CaseDetail myCase(long caseId) {
         CaseDetail full = detailOf(ownCase(caseId));
         List<CaseEventView> told = full.timeline().stream().filter(e -> APPLICANT_EVENTS.contains(e.kind()))
-                .map(e -> new CaseEventView(e.at(), null, null, e.kind(), e.status(), e.reason())).toList();
+                .map(e -> new CaseEventView(e.at(), null, e.actingFor(), e.kind(), e.status(), e.reason())).toList();
         CaseView s = full.summary();
         CaseView summary = new CaseView(s.id(), s.caseNumber(), s.matterId(), s.matterVersionId(), s.matterName(),
                 s.regionId(), s.applicantKind(), s.applicantName(), s.applicantIdentifier(), s.channel(), s.status(),

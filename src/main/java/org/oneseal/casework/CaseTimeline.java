@@ -21,7 +21,12 @@ class CaseTimeline {
 
     /** Records a move and tells the rest of the platform ({@link CaseStatusChanged}). */
     long record(CaseFile file, Instant at, String actor, String kind, String reason) {
-        long id = append(file.id(), at, actor, null, kind, file.status(), reason);
+        return record(file, at, actor, null, kind, reason);
+    }
+
+    /** As above, for a staff member acting for the applicant (帮办代办): both names are kept. */
+    long record(CaseFile file, Instant at, String actor, String actingFor, String kind, String reason) {
+        long id = append(file.id(), at, actor, actingFor, kind, file.status(), reason);
         CaseFile.CaseRow r = file.row();
         events.publishEvent(new CaseStatusChanged(r.id, r.caseNumber, r.matterName, r.applicantAccountId, r.regionId,
                 kind, r.status, r.promisedDue, reason, at, bundleOf(r.id)));
