@@ -51,8 +51,10 @@ class ComplaintPages {
     String detail(@PathVariable long id, Model model) {
         Complaints.Item item = complaints.get(id);
         model.addAttribute("item", item);
+        var upwards = complaints.regionAndAbove(item.regionId());
         model.addAttribute("offices", organisation.list(currentUser.scope(),
-                org.oneseal.identity.OrgUnitFilter.none()).stream().filter(u -> u.active()).toList());
+                org.oneseal.identity.OrgUnitFilter.none()).stream()
+                .filter(u -> u.active() && upwards.contains(u.regionId())).toList());
         model.addAttribute("categories", List.copyOf(new java.util.TreeSet<>(Complaints.CATEGORIES)));
         model.addAttribute("matters", matters.published(item.regionId()));
         return "complaint/detail";

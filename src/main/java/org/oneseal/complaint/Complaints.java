@@ -340,8 +340,10 @@ public class Complaints {
         Item c = handled(id);
         requireOpen(c);
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
+        java.util.Set<Long> upwards = regionAndAbove(c.regionId());
         String office = officeId == null ? null : organisation.list(currentUser.scope(),
-                org.oneseal.identity.OrgUnitFilter.none()).stream().filter(u -> u.id() == officeId && u.active())
+                org.oneseal.identity.OrgUnitFilter.none()).stream()
+                .filter(u -> u.id() == officeId && u.active() && upwards.contains(u.regionId()))
                 .map(u -> u.name()).findFirst().orElse(null);
         if (office == null) {
             errors.add("officeId", messages.text("complaint.office.unknown"));
@@ -452,7 +454,7 @@ public class Complaints {
         boolean reachable = !c.anonymous();
         boolean ready = "CALLED_BACK".equals(c.state()) || "ANSWERED".equals(c.state()) && !reachable;
         if (!ready) {
-            audit.recordIndependently(AuditRecord.of("complaint.close", "Complaint", id).outcome(AuditOutcome.FAILURE)
+            audit.record(AuditRecord.of("complaint.close", "Complaint", id).outcome(AuditOutcome.FAILURE)
                     .region(c.regionId()).reason("closing without " + ("ANSWERED".equals(c.state()) ? "callback" : "answer")));
             throw InvalidInputException.of("close", messages.text("ANSWERED".equals(c.state())
                     ? "complaint.close.noCallback" : "complaint.close.noAnswer"));
@@ -466,6 +468,18 @@ public class Complaints {
     }
 
     // ------------------------------------------------------------------------------------------ internals
+
+    /** A region and the regions above it (a county's complaint may chase the county's and the city's offices). */
+    java.util.Set<Long> regionAndAbove(long regionId) {
+        var all = regions.all();
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Long at = regionId;
+        while (at != null && ids.add(at)) {
+            long current = at;
+            at = all.stream().filter(r -> r.id() == current).findFirst().map(r -> r.parentId()).orElse(null);
+        }
+        return ids;
+    }
 
     private boolean has(String authority) {
         return currentUser.principal().map(p -> p.getAuthorities().stream()

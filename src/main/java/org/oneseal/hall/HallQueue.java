@@ -131,7 +131,7 @@ public class HallQueue {
     }
 
     /** "Call next" at the caller's window: the first waiting ticket of its group; empty when nobody waits. */
-    @Transactional
+    @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class}) // refusals: audited, in it
     @PreAuthorize("hasAuthority('hall:call')")
     public Optional<Ticket> callNext(long windowId) {
         OrgUnitView window = myWindow(windowId);
@@ -160,7 +160,7 @@ public class HallQueue {
     }
 
     /** Ends the service of the ticket called at the caller's window: served (DONE) or not there (ABSENT). */
-    @Transactional
+    @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class}) // refusals: audited, in it
     @PreAuthorize("hasAuthority('hall:call')")
     public Ticket finish(long windowId, long ticketId, boolean served) {
         myWindow(windowId);
@@ -180,7 +180,7 @@ public class HallQueue {
     }
 
     /** Transfers the ticket called at the caller's window to another group of the hall: a new ticket, called first. */
-    @Transactional
+    @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class}) // refusals: audited, in it
     @PreAuthorize("hasAuthority('hall:call')")
     public Ticket transfer(long windowId, long ticketId, String groupCode) {
         OrgUnitView window = myWindow(windowId);
@@ -208,13 +208,13 @@ public class HallQueue {
         OrgUnitView window = organisation.serviceWindow(windowId)
                 .orElseThrow(() -> new NotFoundException("window " + windowId));
         if (!currentUser.scope().covers(window.regionId())) {
-            audit.recordIndependently(AuditRecord.of("hall.queue.call", "Window", windowId).outcome(AuditOutcome.DENIED)
+            audit.record(AuditRecord.of("hall.queue.call", "Window", windowId).outcome(AuditOutcome.DENIED)
                     .region(window.regionId()).reason("a window of another region"));
             throw new NotFoundException("window " + windowId);
         }
         Long unit = currentUser.principal().orElseThrow().orgUnitId();
         if (unit == null || unit != windowId && !unit.equals(window.parentId())) {
-            audit.recordIndependently(AuditRecord.of("hall.queue.call", "Window", windowId).outcome(AuditOutcome.DENIED)
+            audit.record(AuditRecord.of("hall.queue.call", "Window", windowId).outcome(AuditOutcome.DENIED)
                     .region(window.regionId()).reason("not the caller's window or hall"));
             throw new BusinessRuleViolation("hall.window", messages.text("hall.window.notYours"));
         }
