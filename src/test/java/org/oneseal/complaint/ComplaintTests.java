@@ -143,6 +143,10 @@ class ComplaintTests {
         mvc.perform(get("/api/v1/public/complaints/ZZZZZZZZZZ")).andExpect(status().isNotFound());
         assertThat(jdbc.sql("select count(*) from oneseal.complaint_event where complaint_id = ?").param(id)
                 .query(Long.class).single()).isGreaterThanOrEqualTo(10);
+        // the history is append-only, in the database itself
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "update oneseal.complaint_event set note = 'rewritten' where complaint_id = ?").param(id).update())
+                .hasMessageContaining("append-only");
     }
 
     @Test
