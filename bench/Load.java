@@ -42,6 +42,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
  *   java Load.java count      BASE OUT_FILE                         checks the submissions recorded in OUT_FILE
  *   java Load.java switch     BASE_A BASE_B USER                    signs in on node A, goes on on node B, signs out there
+ *   java Load.java hall-queue BASE USERS HALL_ID WINDOW_IDS WARMUP_S MEASURE_S [PAUSES_MS]  a client per window: call next, a ticket; p95 of each
+ *   java Load.java hall-race  BASE USERS SLOT_ID ACCOUNTS_FILE      one booking per account for one slot, all at once
  * </pre>
  * Output lines {@code RESULT name value unit}; comments start with {@code #}.
  */
@@ -66,6 +68,9 @@ public class Load {
             case "submit" -> submit(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
             case "count" -> count(args[1], Path.of(args[2]));
             case "switch" -> sessionSwitch(args[1], args[2], args[3]);
+            case "hall-queue" -> hallQueue(args[1], args[2], Long.parseLong(args[3]), args[4], Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]), args.length > 7 ? args[7] : "0");
+            case "hall-race" -> hallRace(args[1], args[2], Long.parseLong(args[3]), Path.of(args[4]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -520,6 +525,232 @@ public class Load {
         System.out.printf("RESULT session_switch %s check%n", same && ended ? "ok" : "FAILED");
         if (!(same && ended)) {
             System.exit(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- the service hall
+
+    /**
+     * 叫号 and 取号 at one hall: one client per window (WINDOW_IDS, comma-separated), the window's staff member the
+     * one of USERS (comma-separated staff of the hall, each signed in once; windows share them round-robin when there
+     * are fewer). Each client in a loop: "call next" at its window (200 with the ticket, or 204 when nobody waits; the
+     * window's previous ticket is finished by it), then a walk-in ticket of the group GENERAL (201), so that the queue
+     * stays as long as it was, then a pause. One phase per value of PAUSES_MS (comma-separated), each WARMUP_S not
+     * counted + MEASURE_S: a pause drawn evenly from 0 to twice the value (its mean), from a random start; 0 is no
+     * pause at all (every window pressing the buttons as fast as the platform answers: the most the hall can take).
+     * Times are measured by the client, from sending to the last byte, each operation on its own. RESULT names: a
+     * phase with pauses {@code hall_call_next_p95}, {@code hall_ticket_p95}, {@code hall_calls_per_s}; without,
+     * the same names with {@code _saturated}. Any other answer is an error (exit 1).
+     */
+    static void hallQueue(String base, String users, long hallId, String windowIds, int warmup, int measure, String pauses)
+            throws Exception {
+        List<Long> windows = Arrays.stream(windowIds.split(",")).map(String::strip).filter(w -> !w.isEmpty())
+                .map(Long::parseLong).toList();
+        List<Session> staff = staffSessions(base, users);
+        boolean failed = false;
+        for (String pause : pauses.split(",")) {
+            failed |= !queuePhase(base, staff, hallId, windows, warmup, measure, Integer.parseInt(pause.strip()));
+        }
+        if (failed) {
+            System.exit(1);
+        }
+    }
+
+    private static boolean queuePhase(String base, List<Session> staff, long hallId, List<Long> windows, int warmup,
+            int measure, int pauseMs) throws Exception {
+        String suffix = pauseMs > 0 ? "" : "_saturated";
+        List<Long> calls = Collections.synchronizedList(new ArrayList<>());
+        List<Long> tickets = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong called = new AtomicLong();
+        AtomicLong nobody = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+        String ticketPath = "/api/v1/halls/" + hallId + "/tickets";
+        double[] callTimer0 = serverTimer(base, "/api/v1/windows/", 200);
+        double[] ticketTimer0 = serverTimer(base, "/api/v1/halls/", 201);
+        long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+        long end = warmupEnd + measure * 1_000_000_000L;
+        try (ExecutorService pool = Executors.newFixedThreadPool(windows.size())) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < windows.size(); i++) {
+                long window = windows.get(i);
+                Session s = staff.get(i % staff.size());
+                String callPath = "/api/v1/windows/" + window + "/call-next";
+                futures.add(pool.submit(() -> {
+                    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+                    if (pauseMs > 0) {
+                        sleep(random.nextLong(2L * pauseMs + 1));
+                    }
+                    while (System.nanoTime() < end) {
+                        try {
+                            long t0 = System.nanoTime();
+                            Response call = s.postJson(callPath, "");
+                            long t1 = System.nanoTime();
+                            if (call.status != 200 && call.status != 204) {
+                                expect(call, 200, "call next at window " + window, null);
+                            }
+                            Response ticket = s.postJson(ticketPath, "{\"groupCode\":\"GENERAL\"}");
+                            long t2 = System.nanoTime();
+                            expect(ticket, 201, "ticket", null);
+                            if (t0 >= warmupEnd && t2 < end) {
+                                calls.add(t1 - t0);
+                                tickets.add(t2 - t1);
+                                (call.status == 200 ? called : nobody).incrementAndGet();
+                            }
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                            errorKinds.computeIfAbsent(String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                                    k -> new AtomicInteger()).incrementAndGet();
+                            sleep(100);
+                        }
+                        if (pauseMs > 0) {
+                            sleep(random.nextLong(2L * pauseMs + 1));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        System.out.printf("RESULT hall_call_next%s_p95 %.1f ms%n", suffix, percentile(calls, 95));
+        System.out.printf("RESULT hall_ticket%s_p95 %.1f ms%n", suffix, percentile(tickets, 95));
+        System.out.printf("RESULT hall_calls%s_per_s %.1f calls/s%n", suffix, calls.size() / (double) measure);
+        System.out.printf("# hall %d, %d windows, %d staff sessions, %s, %d s (after %d s warm-up): %d calls (%.1f/s; %d called a "
+                        + "ticket, %d found nobody waiting), %d tickets issued, %d errors%n", hallId, windows.size(), staff.size(),
+                pauseMs > 0 ? "a pause of 0–" + 2 * pauseMs + " ms (mean " + pauseMs + " ms) after each call and ticket"
+                        : "no pauses", measure, warmup, calls.size(), calls.size() / (double) measure, called.get(), nobody.get(),
+                tickets.size(), errors.get());
+        System.out.printf("# call next: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (client-measured)%n",
+                percentile(calls, 50), percentile(calls, 95), percentile(calls, 99), percentile(calls, 100));
+        System.out.printf("# ticket:    p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (client-measured)%n",
+                percentile(tickets, 50), percentile(tickets, 95), percentile(tickets, 99), percentile(tickets, 100));
+        double[] callTimer1 = serverTimer(base, "/api/v1/windows/", 200);
+        double[] ticketTimer1 = serverTimer(base, "/api/v1/halls/", 201);
+        System.out.printf("# the platform's own mean time (Micrometer http.server.requests, warm-up included): call next %s, ticket %s%n",
+                timerMean(callTimer0, callTimer1), timerMean(ticketTimer0, ticketTimer1));
+        errorKinds.forEach((k, v) -> System.out.printf("#   %d x %s%n", v.get(), k));
+        return errors.get() == 0 && !calls.isEmpty();
+    }
+
+    /**
+     * Clients racing for the last places of one slot: staff with hall:book (USERS, comma-separated, each signed in
+     * once, the bookings spread over their sessions round-robin) book the slot for each account of ACCOUNTS_FILE (one
+     * id a line), every booking a client thread of its own, all released at the same moment. Each answer must be 201 (booked) or 422 (the slot is full); the number of each, the p95 of
+     * the booking call (client-measured, the whole crowd at once) and the answers are printed. Whether the slot was
+     * overbooked is for the database to tell (bench/run.sh counts the appointments). Any other answer: exit 1.
+     */
+    static void hallRace(String base, String users, long slotId, Path accountsFile) throws Exception {
+        List<Long> accounts = Files.readAllLines(accountsFile).stream().map(String::strip).filter(l -> !l.isEmpty())
+                .map(Long::parseLong).toList();
+        List<Session> staff = staffSessions(base, users);
+        int n = accounts.size();
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(n);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> unexpected = new ConcurrentHashMap<>();
+        long start;
+        try (ExecutorService pool = Executors.newFixedThreadPool(n)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                long account = accounts.get(i);
+                Session s = staff.get(i % staff.size());
+                futures.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    long t0 = System.nanoTime();
+                    String answer;
+                    try {
+                        Response r = s.postJson("/api/v1/appointments/for-applicant",
+                                "{\"accountId\":" + account + ",\"slotId\":" + slotId + "}");
+                        answer = String.valueOf(r.status);
+                        if (r.status != 201 && r.status != 422) {
+                            unexpected.computeIfAbsent(r.status + ": " + r.body.substring(0, Math.min(200, r.body.length()))
+                                    .replace('\n', ' '), k -> new AtomicInteger()).incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        answer = "no answer";
+                        unexpected.computeIfAbsent(String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+                                k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    times.add(System.nanoTime() - t0);
+                    answers.computeIfAbsent(answer, k -> new AtomicInteger()).incrementAndGet();
+                    return null;
+                }));
+            }
+            ready.await();
+            start = System.nanoTime();
+            go.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        long took = System.nanoTime() - start;
+        int won = answers.getOrDefault("201", new AtomicInteger()).get();
+        int full = answers.getOrDefault("422", new AtomicInteger()).get();
+        long serverErrors = answers.entrySet().stream().filter(e -> e.getKey().startsWith("5"))
+                .mapToLong(e -> e.getValue().get()).sum();
+        System.out.printf("RESULT hall_booking_won %d count%n", won);
+        System.out.printf("RESULT hall_booking_full %d count%n", full);
+        System.out.printf("RESULT hall_booking_server_errors %d count%n", serverErrors);
+        System.out.printf("RESULT hall_booking_p95 %.1f ms%n", percentile(times, 95));
+        System.out.printf("# slot %d: %d bookings at once in %d staff sessions, all answered in %.0f ms: %s; p50 %.1f ms, p95 %.1f ms, "
+                        + "max %.1f ms (client-measured)%n", slotId, n, staff.size(), took / 1e6, new java.util.TreeMap<>(answers),
+                percentile(times, 50), percentile(times, 95), percentile(times, 100));
+        unexpected.forEach((k, v) -> System.out.printf("#   %d x %s%n", v.get(), k));
+        if (!unexpected.isEmpty()) {
+            System.exit(1);
+        }
+    }
+
+    /**
+     * Count and sum (seconds) of the platform's own timer of its answers of a status to the paths under a prefix
+     * (Micrometer {@code http_server_requests_seconds} at /actuator/prometheus, by URI template); zeros if not there.
+     */
+    static double[] serverTimer(String base, String uriPrefix, int status) {
+        double[] countAndSum = new double[2];
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                    .header("Accept", "text/plain").timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (String line : r.statusCode() == 200 ? r.body().split("\n") : new String[0]) {
+                if (line.contains("uri=\"" + uriPrefix) && line.contains("status=\"" + status + "\"")) {
+                    double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    if (line.startsWith("http_server_requests_seconds_count")) {
+                        countAndSum[0] += v;
+                    } else if (line.startsWith("http_server_requests_seconds_sum")) {
+                        countAndSum[1] += v;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no figures: said so below
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return countAndSum;
+    }
+
+    static String timerMean(double[] before, double[] after) {
+        double n = after[0] - before[0];
+        return n <= 0 ? "not available" : String.format(Locale.ROOT, "%.1f ms over %.0f answers", (after[1] - before[1]) * 1000 / n, n);
+    }
+
+    /** Each of USERS (comma-separated staff with their demo TOTP secrets) signed in, in parallel (one TOTP step). */
+    static List<Session> staffSessions(String base, String users) throws Exception {
+        List<String> names = Arrays.stream(users.split(",")).map(String::strip).filter(u -> !u.isEmpty()).toList();
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), 8))) {
+            List<Future<Session>> futures = new ArrayList<>();
+            for (String name : names) {
+                futures.add(pool.submit(() -> Session.staff(base, name)));
+            }
+            List<Session> sessions = new ArrayList<>();
+            for (Future<Session> f : futures) {
+                sessions.add(f.get());
+            }
+            return sessions;
         }
     }
 
