@@ -41,6 +41,7 @@ class NotificationResubmission {
     }
 
     private static boolean isNotice(EventPublication publication) {
-        return publication.getEvent() instanceof CaseStatusChanged;
+        return publication.getEvent() instanceof CaseStatusChanged
+                || publication.getEvent() instanceof org.oneseal.hall.AppointmentReminderDue;
     }
 }

@@ -5,5 +5,5 @@
  * registry, so that a crash loses no notice.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications",
-        allowedDependencies = {"shared", "identity", "casework"})
+        allowedDependencies = {"shared", "identity", "casework", "hall"})
 package org.oneseal.notification;

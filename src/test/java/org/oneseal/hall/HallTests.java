@@ -43,6 +43,7 @@ class HallTests {
     @Autowired TestClock clock;
     @Autowired Appointments appointments;
     @Autowired NoShows noShows;
+    @Autowired AppointmentReminders reminders;
 
     @AfterEach
     void back() {
@@ -146,6 +147,14 @@ class HallTests {
         postJson("/api/v1/appointments", "shifan_food", "{\"slotId\":" + slot(hall, tuesday, "NORMAL", "10:00") + "}")
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.detail", Matchers.containsString("最多")));
         mvc.perform(get("/api/v1/public/halls/" + hall + "/slots?day=" + monday.plusDays(30))).andExpect(status().isBadRequest());
+        // the evening before, each booking is reminded of once (an in-app message)
+        clock.travelTo(monday);
+        assertThat(reminders.remind()).isEqualTo(2);
+        assertThat(reminders.remind()).isZero();
+        long shifan = jdbc.sql("select id from oneseal.account where username = 'shifan_food'").query(Long.class).single();
+        assertThat(org.oneseal.Eventually.nonZero(() -> jdbc.sql("""
+                select count(*) from oneseal.notification_message where account_id = ? and kind = 'APPOINTMENT_REMINDER'
+                and body like ?""").param(shifan).param("%" + tuesday + "%").query(Long.class).single())).isEqualTo(2);
         // a full slot is full
         long full = slot(hall, tuesday, "STAGGERED", "12:00");
         jdbc.sql("update oneseal.appointment_slot set booked = capacity where id = ?").param(full).update();
