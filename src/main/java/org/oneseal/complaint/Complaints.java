@@ -162,8 +162,8 @@ public class Complaints {
         if (r.name() != null && r.name().length() > 60) {
             errors.add("name", messages.text("complaint.name.size"));
         }
-        String phone = r.phone() == null || r.phone().isBlank() ? null : r.phone().strip().replace(" ", "").replace("-", "");
-        if (phone != null && !phone.matches("1\\d{10}|0\\d{9,11}")) {
+        String phone = org.oneseal.shared.PhoneNumbers.normalised(r.phone()).orElse(null);
+        if (org.oneseal.shared.PhoneNumbers.given(r.phone()) && phone == null) {
             errors.add("phone", messages.text("complaint.phone.format"));
         }
         errors.throwIfAny();

@@ -22,6 +22,7 @@ import org.oneseal.identity.AccountPrincipal;
 import org.oneseal.identity.CurrentUser;
 import org.oneseal.shared.DataScope;
 import org.oneseal.shared.InvalidInputException;
+import org.oneseal.shared.PhoneNumbers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -294,15 +295,13 @@ public class ChannelRatings {
 
     /** The rater's phone without spaces and hyphens, null when none was given; a malformed one is an error. */
     static String phone(String raw, InvalidInputException.Collector errors, EvaluationMessages messages) {
-        if (raw == null || raw.isBlank()) {
+        if (!PhoneNumbers.given(raw)) {
             return null;
         }
-        String p = raw.strip().replace(" ", "").replace("-", "");
-        if (!p.matches("1\\d{10}|0\\d{9,11}")) {
+        return PhoneNumbers.normalised(raw).orElseGet(() -> {
             errors.add("raterPhone", messages.text("evaluation.raterPhone.format"));
             return null;
-        }
-        return p;
+        });
     }
 
     static String sha256(String s) {

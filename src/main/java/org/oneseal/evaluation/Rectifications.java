@@ -122,8 +122,7 @@ public class Rectifications {
     @PreAuthorize("hasAuthority('evaluation:read')")
     public Item get(long id) {
         AccountPrincipal me = currentUser.principal().orElseThrow();
-        Item item = visible(id, me);
-        return item;
+        return visible(id, me);
     }
 
     @Transactional(noRollbackFor = {NotFoundException.class, InvalidInputException.class, BusinessRuleViolation.class})
