@@ -68,10 +68,7 @@ public class HallQueue {
     /** A walk-in ticket of a group at a hall (at the hall's ticket machine or by a window). */
     @Transactional
     public Ticket walkIn(long hallId, String groupCode) {
-        if (groupCode == null || !groupCode.matches("[A-Z_]{2,20}") || jdbc.sql("""
-                select exists (select 1 from oneseal.hall_schedule where hall_id = :hall and group_code = :g and active)
-                or (:g = 'GENERAL' and exists (select 1 from oneseal.org_unit where parent_id = :hall and kind = 'WINDOW'))""")
-                .param("hall", hallId).param("g", groupCode).query(Boolean.class).single() == Boolean.FALSE) {
+        if (groupCode == null || !groups(hallId).contains(groupCode)) { // the groups the ticket machine offers
             throw InvalidInputException.of("groupCode", messages.text("hall.group.unknown"));
         }
         return issue(hallId, groupCode, null, 1, null);
