@@ -152,9 +152,15 @@ class HallTests {
         assertThat(reminders.remind()).isEqualTo(2);
         assertThat(reminders.remind()).isZero();
         long shifan = jdbc.sql("select id from oneseal.account where username = 'shifan_food'").query(Long.class).single();
-        assertThat(org.oneseal.Eventually.nonZero(() -> jdbc.sql("""
+        // the messages are written after the commit, one listener call each: wait for both
+        java.util.function.LongSupplier reminded = () -> jdbc.sql("""
                 select count(*) from oneseal.notification_message where account_id = ? and kind = 'APPOINTMENT_REMINDER'
-                and body like ?""").param(shifan).param("%" + tuesday + "%").query(Long.class).single())).isEqualTo(2);
+                and body like ?""").param(shifan).param("%" + tuesday + "%").query(Long.class).single();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (reminded.getAsLong() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(reminded.getAsLong()).isEqualTo(2);
         // a full slot is full
         long full = slot(hall, tuesday, "STAGGERED", "12:00");
         jdbc.sql("update oneseal.appointment_slot set booked = capacity where id = ?").param(full).update();
