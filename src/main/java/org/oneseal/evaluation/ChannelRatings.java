@@ -17,6 +17,7 @@ import java.util.Set;
 import org.oneseal.audit.AuditLog;
 import org.oneseal.audit.AuditOutcome;
 import org.oneseal.audit.AuditRecord;
+import org.oneseal.audit.AuditThrottle;
 import org.oneseal.identity.AccountKind;
 import org.oneseal.identity.AccountPrincipal;
 import org.oneseal.identity.CurrentUser;

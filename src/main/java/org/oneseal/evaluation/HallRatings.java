@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.oneseal.audit.AuditOutcome;
 import org.oneseal.audit.AuditRecord;
+import org.oneseal.audit.AuditThrottle;
 import org.oneseal.identity.OrgUnitView;
 import org.oneseal.identity.OrganisationManagement;
 import org.oneseal.shared.InvalidInputException;

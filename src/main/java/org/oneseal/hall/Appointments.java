@@ -141,12 +141,7 @@ public class Appointments {
         if (applicants.profile(accountId).isEmpty()) {
             throw InvalidInputException.of("accountId", messages.text("hall.applicant.unknown"));
         }
-        Long hallRegion = jdbc.sql("""
-                select u.region_id from oneseal.appointment_slot s join oneseal.org_unit u on u.id = s.hall_id
-                where s.id = :slot""").param("slot", slotId).query(Long.class).optional().orElse(null);
-        if (hallRegion != null && !currentUser.scope().covers(hallRegion)) {
-            throw InvalidInputException.of("slotId", messages.text("hall.slot.unknown")); // another region's hall
-        }
+        checkSlotInMyRegion(slotId);
         return booked(() -> bookFor(accountId, slotId, matterId, staff));
     }
 
@@ -224,33 +219,94 @@ public class Appointments {
     @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class})
     public Appointment cancel(long appointmentId) {
         AccountPrincipal me = applicant();
-        Appointment a = mine(appointmentId, me.accountId());
+        return cancelled(mine(appointmentId, me.accountId()), null);
+    }
+
+    /** Cancels an applicant's appointment at a hall of the caller's region (at the window or on the phone). */
+    @Transactional(noRollbackFor = {NotFoundException.class, BusinessRuleViolation.class})
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
+    public Appointment cancelForApplicant(long appointmentId) {
+        String staff = currentUser.principal().orElseThrow().getUsername();
+        return cancelled(inMyRegion(appointmentId, "hall.appointment.cancel"), staff);
+    }
+
+    private Appointment cancelled(Appointment a, String staff) {
         if (!"BOOKED".equals(a.state())) {
             throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
         }
-        release(appointmentId, a.slot().id());
-        audit.record(AuditRecord.of("hall.appointment.cancel", "Appointment", appointmentId));
-        return mine(appointmentId, me.accountId());
+        release(a.id(), a.slot().id());
+        audit.record(AuditRecord.of("hall.appointment.cancel", "Appointment", a.id())
+                .reason(staff == null ? null : "by " + staff + " for account " + a.accountId()));
+        return mine(a.id(), a.accountId());
     }
 
     /** Moves one's appointment to another slot: the old place is freed and the new one booked, in one transaction. */
     public Appointment change(long appointmentId, long newSlotId) {
         AccountPrincipal me = applicant();
-        return booked(() -> changed(me, appointmentId, newSlotId));
+        return booked(() -> changed(mine(appointmentId, me.accountId()), newSlotId, null));
     }
 
-    private Appointment changed(AccountPrincipal me, long appointmentId, long newSlotId) {
-        Appointment old = mine(appointmentId, me.accountId());
+    /** Moves an applicant's appointment at a hall of the caller's region to another slot of such a hall. */
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
+    public Appointment changeForApplicant(long appointmentId, long newSlotId) {
+        String staff = currentUser.principal().orElseThrow().getUsername();
+        // checked outside the booking's transaction: the refusal's audit stays
+        Appointment old = inMyRegion(appointmentId, "hall.appointment.change");
+        checkSlotInMyRegion(newSlotId);
+        return booked(() -> changed(mine(appointmentId, old.accountId()), newSlotId, staff));
+    }
+
+    private Appointment changed(Appointment old, long newSlotId, String staff) {
         if (!"BOOKED".equals(old.state())) {
             throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
         }
-        if (!release(appointmentId, old.slot().id())) {
+        if (!release(old.id(), old.slot().id())) {
             throw new BusinessRuleViolation("hall.state", messages.text("hall.appointment.notBooked"));
         }
-        Appointment moved = bookFor(me.accountId(), newSlotId, old.matterId(), null);
-        jdbc.sql("update oneseal.appointment set changed_from = :old where id = :id").param("old", appointmentId)
+        Appointment moved = bookFor(old.accountId(), newSlotId, old.matterId(), staff);
+        jdbc.sql("update oneseal.appointment set changed_from = :old where id = :id").param("old", old.id())
                 .param("id", moved.id()).update();
         return moved;
+    }
+
+    /** An applicant's appointments at the halls of the caller's region, newest slot first (for staff). */
+    @Transactional(readOnly = true)
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('hall:book')")
+    public List<Appointment> ofApplicant(long accountId) {
+        var scope = currentUser.scope();
+        return scope.bind(jdbc.sql("""
+                select a.id, a.code, a.state, a.account_id, a.matter_id as appointment_matter, s.* from oneseal.appointment a
+                join oneseal.appointment_slot s on s.id = a.slot_id join oneseal.org_unit u on u.id = s.hall_id
+                where a.account_id = :account and %s order by s.day desc, s.starts desc limit 100"""
+                .formatted(scope.condition("u.region_id"))).param("account", accountId))
+                .query((rs, n) -> new Appointment(rs.getLong(1), rs.getString(2), rs.getString(3), Slots.slotFrom(rs, 6),
+                        rs.getLong(4), (Long) rs.getObject(5))).list();
+    }
+
+    /** The appointment, if its hall is in the caller's region (else "not found", audited). */
+    private Appointment inMyRegion(long appointmentId, String action) {
+        Long accountId = jdbc.sql("select account_id from oneseal.appointment where id = :id").param("id", appointmentId)
+                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("appointment " + appointmentId));
+        Long region = jdbc.sql("""
+                select u.region_id from oneseal.appointment a join oneseal.appointment_slot s on s.id = a.slot_id
+                join oneseal.org_unit u on u.id = s.hall_id where a.id = :id""").param("id", appointmentId)
+                .query(Long.class).single();
+        if (!currentUser.scope().covers(region)) {
+            audit.record(AuditRecord.of(action, "Appointment", appointmentId).outcome(AuditOutcome.DENIED)
+                    .region(region).reason("an appointment at a hall of another region"));
+            throw new NotFoundException("appointment " + appointmentId);
+        }
+        return mine(appointmentId, accountId);
+    }
+
+    /** A slot at a hall of another region is no slot for the caller (as if unknown). */
+    private void checkSlotInMyRegion(long slotId) {
+        Long hallRegion = jdbc.sql("""
+                select u.region_id from oneseal.appointment_slot s join oneseal.org_unit u on u.id = s.hall_id
+                where s.id = :slot""").param("slot", slotId).query(Long.class).optional().orElse(null);
+        if (hallRegion != null && !currentUser.scope().covers(hallRegion)) {
+            throw InvalidInputException.of("slotId", messages.text("hall.slot.unknown"));
+        }
     }
 
     /**

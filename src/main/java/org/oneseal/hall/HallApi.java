@@ -61,6 +61,24 @@ class HallApi {
                 b.slotId() == null ? -1 : b.slotId(), b.matterId());
     }
 
+    @GetMapping("/appointments/for-applicant")
+    @Operation(summary = "办事人在本地区大厅的预约（工作人员）", description = "accountId：办事人账号")
+    List<Appointments.Appointment> ofApplicant(@RequestParam long accountId) {
+        return appointments.ofApplicant(accountId);
+    }
+
+    @PostMapping("/appointments/{id}/cancellation/for-applicant")
+    @Operation(summary = "代办事人取消预约（工作人员，本地区大厅）")
+    Appointments.Appointment cancelFor(@PathVariable long id) {
+        return appointments.cancelForApplicant(id);
+    }
+
+    @PostMapping("/appointments/{id}/change/for-applicant")
+    @Operation(summary = "代办事人改约（工作人员，本地区大厅）", description = "{slotId}；新时段同样受满额、过期与上限约束")
+    Appointments.Appointment changeFor(@PathVariable long id, @RequestBody Booking b) {
+        return appointments.changeForApplicant(id, b.slotId() == null ? -1 : b.slotId());
+    }
+
     @GetMapping("/appointments/mine")
     List<Appointments.Appointment> mine() {
         return appointments.mine();

@@ -65,18 +65,34 @@ public class HallQueue {
                 .orElse(window.windowKind() != null && window.windowKind().name().equals("GENERAL") ? "GENERAL" : null);
     }
 
-    /** A walk-in ticket of a group at a hall (at the hall's ticket machine or by a window). */
-    @Transactional
+    /** A walk-in ticket of a group at a hall of the caller's region, issued by staff. */
+    @Transactional(noRollbackFor = NotFoundException.class) // refusal: audited, in it
+    @PreAuthorize("hasAuthority('hall:book')")
     public Ticket walkIn(long hallId, String groupCode) {
+        hallInScope(hallId, "hall.queue.ticket");
+        return walkIn(hallId, groupCode, null);
+    }
+
+    /** As above, at an enrolled ticket machine (the ticket records which). */
+    @Transactional
+    Ticket walkIn(long hallId, String groupCode, Long kiosk) {
         if (groupCode == null || !groups(hallId).contains(groupCode)) { // the groups the ticket machine offers
             throw InvalidInputException.of("groupCode", messages.text("hall.group.unknown"));
         }
-        return issue(hallId, groupCode, null, 1, null);
+        return issue(hallId, groupCode, null, 1, null, kiosk);
     }
 
-    /** A ticket by appointment code, from 30 minutes before the slot until its end; first in its group. */
-    @Transactional(noRollbackFor = {InvalidInputException.class, BusinessRuleViolation.class})
+    /** A ticket by appointment code, from 30 minutes before the slot until its end; first in its group (by staff). */
+    @Transactional(noRollbackFor = {InvalidInputException.class, BusinessRuleViolation.class, NotFoundException.class})
+    @PreAuthorize("hasAuthority('hall:book')")
     public Ticket byAppointment(long hallId, String code) {
+        hallInScope(hallId, "hall.queue.ticket");
+        return byAppointment(hallId, code, null);
+    }
+
+    /** As above, at an enrolled ticket machine. */
+    @Transactional(noRollbackFor = {InvalidInputException.class, BusinessRuleViolation.class})
+    Ticket byAppointment(long hallId, String code, Long kiosk) {
         List<Map<String, Object>> rows = code == null ? List.of() : jdbc.sql("""
                 select a.id, a.state, s.hall_id, s.group_code, s.day, s.starts, s.ends from oneseal.appointment a
                 join oneseal.appointment_slot s on s.id = a.slot_id where a.code = :code for update of a""")
@@ -98,24 +114,34 @@ public class HallQueue {
         }
         long appointment = ((Number) r.get("id")).longValue();
         jdbc.sql("update oneseal.appointment set state = 'ARRIVED' where id = :id").param("id", appointment).update();
-        return issue(hallId, (String) r.get("group_code"), appointment, 0, null);
+        return issue(hallId, (String) r.get("group_code"), appointment, 0, null, kiosk);
     }
 
     private Ticket issue(long hallId, String group, Long appointment, int priority, Long transferredFrom) {
+        return issue(hallId, group, appointment, priority, transferredFrom, null);
+    }
+
+    private Ticket issue(long hallId, String group, Long appointment, int priority, Long transferredFrom, Long kiosk) {
         LocalDate today = LocalDate.now(clock);
-        // numbers per hall, day and group: A001 … (the hall's day is serialised for numbering only)
-        jdbc.sql("select pg_advisory_xact_lock(7302, cast(:hall as int))").param("hall", hallId).query().listOfRows();
-        String prefix = prefix(group); // numbered per prefix: two groups with one initial share its sequence
-        long n = jdbc.sql("select count(*) from oneseal.queue_ticket where hall_id = :hall and day = :day and number like :p")
-                .param("hall", hallId).param("day", today).param("p", prefix + "%").query(Long.class).single() + 1;
+        // numbers per hall, day and prefix: A001 …, from a counter row (two groups with one initial share it); only
+        // tickets of one prefix wait for each other, until the ticket's commit
+        String prefix = prefix(group);
+        int n = jdbc.sql("""
+                insert into oneseal.hall_ticket_counter as c (hall_id, day, prefix, last_number) values (:hall, :day, :p, 1)
+                on conflict (hall_id, day, prefix) do update set last_number = c.last_number + 1 returning last_number""")
+                .param("hall", hallId).param("day", today).param("p", prefix).query(Integer.class).single();
         String number = prefix + String.format("%03d", n);
         long id = jdbc.sql("""
                 insert into oneseal.queue_ticket (hall_id, day, number, group_code, appointment_id, priority, state,
-                    issued_at, transferred_from)
-                values (:hall, :day, :number, :g, :appointment, :priority, 'WAITING', :at, :from) returning id""")
+                    issued_at, transferred_from, kiosk_id)
+                values (:hall, :day, :number, :g, :appointment, :priority, 'WAITING', :at, :from, :kiosk) returning id""")
                 .param("hall", hallId).param("day", today).param("number", number).param("g", group)
                 .param("appointment", appointment).param("priority", priority).param("at", Timestamp.from(clock.instant()))
-                .param("from", transferredFrom).query(Long.class).single();
+                .param("from", transferredFrom).param("kiosk", kiosk).query(Long.class).single();
+        if (kiosk != null) {
+            jdbc.sql("update oneseal.hall_kiosk set last_used_at = :at where id = :id")
+                    .param("at", Timestamp.from(clock.instant())).param("id", kiosk).update();
+        }
         return ticket(id);
     }
 
@@ -191,10 +217,20 @@ public class HallQueue {
         if (n == 0) {
             throw new BusinessRuleViolation("hall.ticket", messages.text("hall.ticket.notCalledHere"));
         }
-        if (groupCode == null || !groups(window.parentId()).contains(groupCode)) {
-            throw InvalidInputException.of("groupCode", messages.text("hall.group.unknown"));
-        }
         return issue(window.parentId(), groupCode, null, 0, ticketId);
+    }
+
+    /** A window of the hall, if the hall is in the caller's scope (else "not found", audited). */
+    OrgUnitView hallInScope(long hallId, String action) {
+        OrgUnitView window = organisation.serviceWindows().stream()
+                .filter(w -> w.parentId() != null && w.parentId() == hallId).findFirst()
+                .orElseThrow(() -> new NotFoundException("hall " + hallId));
+        if (!currentUser.scope().covers(window.regionId())) {
+            audit.record(AuditRecord.of(action, "Hall", hallId).outcome(AuditOutcome.DENIED).region(window.regionId())
+                    .reason("a hall of another region"));
+            throw new NotFoundException("hall " + hallId);
+        }
+        return window;
     }
 
     /**
@@ -216,6 +252,14 @@ public class HallQueue {
             throw new BusinessRuleViolation("hall.window", messages.text("hall.window.notYours"));
         }
         return window;
+    }
+
+    /** The halls (the parents of service windows) of the regions the filter accepts, with their names. */
+    List<Map.Entry<Long, String>> halls(java.util.function.LongPredicate region) {
+        var names = organisation.unitNames();
+        return organisation.serviceWindows().stream().filter(w -> w.parentId() != null && region.test(w.regionId()))
+                .map(OrgUnitView::parentId).distinct().sorted()
+                .map(id -> Map.entry(id, names.getOrDefault(id, "#" + id))).toList();
     }
 
     /** The groups a hall serves (for the ticket machine): those of its schedules and windows. */

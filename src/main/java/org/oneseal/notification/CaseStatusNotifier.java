@@ -40,6 +40,7 @@ class CaseStatusNotifier {
         applicants.profile(notice.accountId())
                 .map(p -> new Recipient(p.accountId(), p.phone(), null))
                 .ifPresent(recipient -> channels.stream().filter(c -> c.reaches(recipient))
-                        .forEach(c -> c.send(recipient, notice)));
+                        .forEach(c -> c.send(recipient, notice.caseNumber(), notice.kind(), notice.title(),
+                                notice.body())));
     }
 }

@@ -22,12 +22,12 @@ class EmailChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(Recipient recipient, CaseNotice notice) {
+    public void send(Recipient recipient, String reference, String kind, String title, String body) {
         String email = recipient.email();
         int at = email.indexOf('@');
         String to = Masking.middle(email.substring(0, at), 1, 0) + email.substring(at);
         log.atInfo().addKeyValue("channel", "email").addKeyValue("to", to)
-                .addKeyValue("caseNumber", notice.caseNumber()).addKeyValue("kind", notice.kind())
-                .log("E-mail (log only) to {} for case {}: {}", to, notice.caseNumber(), notice.title());
+                .addKeyValue("reference", reference).addKeyValue("kind", kind)
+                .log("E-mail (log only) to {} about {}: {}", to, reference, title);
     }
 }

@@ -9,5 +9,9 @@ interface OutboundChannel {
     /** Whether this channel can reach the recipient at all (e.g. an SMS needs a phone number). */
     boolean reaches(Recipient recipient);
 
-    void send(Recipient recipient, CaseNotice notice);
+    /**
+     * Sends a notice: {@code reference} is what it is about (a case number, an appointment code), {@code kind} its
+     * kind, {@code title} and {@code body} its text.
+     */
+    void send(Recipient recipient, String reference, String kind, String title, String body);
 }

@@ -22,10 +22,10 @@ class SmsChannel implements OutboundChannel {
     }
 
     @Override
-    public void send(Recipient recipient, CaseNotice notice) {
+    public void send(Recipient recipient, String reference, String kind, String title, String body) {
         String to = Masking.phone(recipient.phone());
         log.atInfo().addKeyValue("channel", "sms").addKeyValue("to", to)
-                .addKeyValue("caseNumber", notice.caseNumber()).addKeyValue("kind", notice.kind())
-                .log("SMS (log only) to {} for case {}: {}", to, notice.caseNumber(), notice.title());
+                .addKeyValue("reference", reference).addKeyValue("kind", kind)
+                .log("SMS (log only) to {} about {}: {}", to, reference, title);
     }
 }

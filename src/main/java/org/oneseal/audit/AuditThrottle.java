@@ -1,20 +1,19 @@
-package org.oneseal.evaluation;
+package org.oneseal.audit;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.oneseal.audit.AuditLog;
-import org.oneseal.audit.AuditRecord;
 import org.springframework.stereotype.Component;
 
 /**
- * Refused attempts of the anonymous endpoints (the hall page, pushes with a bad token) are audited at most once a
- * minute per network address: a flood is recorded, but cannot flood the audit log in turn.
+ * Refused attempts at anonymous endpoints (the hall rating page, pushes with a bad token, ticket machines) are
+ * audited at most once a minute per network address and action: a flood is recorded, but cannot flood the audit
+ * log in turn.
  */
 @Component
-class AuditThrottle {
+public class AuditThrottle {
 
     private final AuditLog audit;
     private final Clock clock;
@@ -25,7 +24,8 @@ class AuditThrottle {
         this.clock = clock;
     }
 
-    void record(String address, AuditRecord record) {
+    /** Records the refusal unless one of the same action from the same address was recorded in the last minute. */
+    public void record(String address, AuditRecord record) {
         Instant now = clock.instant();
         String key = (address == null ? "?" : address) + " " + record.action();
         Instant previous = last.get(key);
