@@ -52,22 +52,32 @@ public class CaseCorrection {
     @Transactional
     public CaseView submit(long caseId, List<SubmittedFile> files, String note) {
         queries.ownCase(caseId);
+        return submit(caseId, files, note, currentUser.principal().orElseThrow().getUsername(), null);
+    }
+
+    /**
+     * As above, by {@code actor}; {@code actingFor} names the applicant a staff member answers for under a mandate
+     * (帮办代办), kept with the timeline entry and the audit entry (null: the applicant answers). The caller has
+     * checked that the actor may answer for this case, and holds the transaction.
+     */
+    CaseView submit(long caseId, List<SubmittedFile> files, String note, String actor, String actingFor) {
         CaseFile file = cases.lock(caseId).orElseThrow();
         if (files.isEmpty() && (note == null || note.isBlank())) {
             throw InvalidInputException.of("files", messages.text("casework.correction.empty"));
         }
         MatterVersionView matter = catalogue.version(file.row().matterVersionId);
         List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, false);
-        String me = currentUser.principal().orElseThrow().getUsername();
         Instant now = clock.instant();
         file.correctionSubmitted(LocalDate.now(clock), calendar);
         cases.save(file);
         checked.forEach(f -> materials.store(caseId, f.requirementCode(), f.fileName(), f.contentType(), f.content(),
-                f.sm3(), now, me));
+                f.sm3(), now, actor));
         timeline.resolveDeficiencies(caseId, now);
-        timeline.record(file, now, me, "CORRECTION_SUBMITTED", note == null || note.isBlank() ? null : note.strip());
-        audit.record(AuditRecord.of("casework.case.correction_submitted", "Case", caseId).region(file.row().regionId));
-        processes.complete(caseId, "correction", "SUBMITTED", me);
+        timeline.record(file, now, actor, actingFor, "CORRECTION_SUBMITTED",
+                note == null || note.isBlank() ? null : note.strip());
+        audit.record(AuditRecord.of("casework.case.correction_submitted", "Case", caseId).actingFor(actingFor)
+                .region(file.row().regionId));
+        processes.complete(caseId, "correction", "SUBMITTED", actor);
         return views.of(cases.find(caseId).orElseThrow());
     }
 

@@ -181,7 +181,16 @@ public class CaseDeferrals {
     @Transactional(noRollbackFor = NotFoundException.class)
     public CaseView supply(long caseId, List<SubmittedFile> files) {
         CaseFile owned = queries.ownCase(caseId);
-        CaseFile file = cases.lock(owned.id()).orElseThrow();
+        return supply(owned.id(), files, currentUser.principal().orElseThrow().getUsername(), null);
+    }
+
+    /**
+     * As above, by {@code actor}; {@code actingFor} names the applicant a staff member hands the materials in for
+     * under a mandate (帮办代办), kept with the timeline entry and the audit entry (null: the applicant supplies
+     * them). The caller has checked that the actor may do so for this case, and holds the transaction.
+     */
+    CaseView supply(long caseId, List<SubmittedFile> files, String actor, String actingFor) {
+        CaseFile file = cases.lock(caseId).orElseThrow();
         if (file.status().concluded()) {
             throw new IllegalCaseTransition(messages.text("casework.deferral.concluded", file.row().caseNumber));
         }
@@ -197,10 +206,9 @@ public class CaseDeferrals {
         MatterVersionView matter = catalogue.version(file.row().matterVersionId);
         List<CheckedFile> checked = CheckedFile.checkAll(matter, files, messages, false);
         Instant now = clock.instant();
-        String me = currentUser.principal().orElseThrow().getUsername();
         for (CheckedFile f : checked) {
-            materials.store(caseId, f.requirementCode(), f.fileName(), f.contentType(), f.content(), f.sm3(), now, me);
-            deferred.supplied(caseId, f.requirementCode(), now, me);
+            materials.store(caseId, f.requirementCode(), f.fileName(), f.contentType(), f.content(), f.sm3(), now, actor);
+            deferred.supplied(caseId, f.requirementCode(), now, actor);
         }
         boolean stillMissing = of(caseId).stream().anyMatch(d -> d.suppliedAt() == null);
         if (!stillMissing && deferred.clockStopped(caseId)) {
@@ -209,10 +217,10 @@ public class CaseDeferrals {
         }
         cases.save(file);
         String names = checked.stream().map(CheckedFile::requirementCode).sorted().collect(Collectors.joining(","));
-        timeline.record(file, now, me, "DEFERRED_MATERIAL_SUPPLIED", messages.text("casework.deferral.supplied",
+        timeline.record(file, now, actor, actingFor, "DEFERRED_MATERIAL_SUPPLIED", messages.text("casework.deferral.supplied",
                 checked.stream().map(f -> matterName(matter, f.requirementCode())).sorted().collect(Collectors.joining("、"))));
-        audit.record(AuditRecord.of("casework.case.deferral.supply", "Case", caseId).region(file.row().regionId)
-                .reason(names));
+        audit.record(AuditRecord.of("casework.case.deferral.supply", "Case", caseId).actingFor(actingFor)
+                .region(file.row().regionId).reason(names));
         return views.of(file);
     }
 

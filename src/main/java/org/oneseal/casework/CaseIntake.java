@@ -270,13 +270,13 @@ public class CaseIntake {
         cases.save(file);
         timeline.record(file, now, actor, actingFor, "SUBMITTED",
                 "ONLINE".equals(channel) ? null : messages.text("casework.event.windowIntake"));
-        audit.record(AuditRecord.of("casework.case.submit", "Case", id).region(matter.regionId())
+        audit.record(AuditRecord.of("casework.case.submit", "Case", id).actingFor(actingFor).region(matter.regionId())
                 .reason(file.row().caseNumber + " " + matter.matterCode()));
         if (filing) {
             file.fileOnReceipt(java.time.LocalDate.now(clock), calendar);
             cases.save(file);
             timeline.record(file, now, actor, actingFor, "FILED", messages.text("casework.filing.receipt", file.row().caseNumber));
-            audit.record(AuditRecord.of("casework.case.filed", "Case", id).region(matter.regionId())
+            audit.record(AuditRecord.of("casework.case.filed", "Case", id).actingFor(actingFor).region(matter.regionId())
                     .reason(file.row().caseNumber));
         }
         return file;

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 帮办代办 over the API: mandates recorded by window staff, applications under them, the applicant's view and end. */
+/**
+ * 帮办代办 over the API: mandates recorded by window staff, applications, correction answers and deferred materials
+ * under them, the applicant's view and end.
+ */
 @RestController
 @RequestMapping(path = "/api/v1", produces = "application/json")
 @Tag(name = "casework")
@@ -36,9 +39,17 @@ class MandateApi {
     }
 
     @GetMapping("/mandates")
-    @Operation(summary = "本人代办的授权")
+    @Operation(summary = "本人代办的授权", description = "有效的在前，已终止或已过期的在后；每项含依授权代办的办件（cases）")
     List<AgentMandates.Mandate> mine() {
         return mandates.handledByMe();
+    }
+
+    @GetMapping("/mandates/{id}")
+    @Operation(summary = "本人代办的一项授权及其可代办的办件",
+            description = "申请人该事项在本辖区的办件（授权有效时全部，否则只列依授权代办过的）：待补正（awaitsCorrection，含 openDeficiencies）、"
+                    + "待补交容缺材料（awaitsMaterials，含 missingMaterials）")
+    AgentMandates.MandateWork work(@PathVariable long id) {
+        return mandates.work(id);
     }
 
     @PostMapping(path = "/mandates/{id}/applications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -47,6 +58,23 @@ class MandateApi {
     CaseView apply(@PathVariable long id, @RequestParam(required = false) String phone,
             jakarta.servlet.http.HttpServletRequest request) {
         return mandates.apply(id, phone, Uploads.of(request));
+    }
+
+    @PostMapping(path = "/mandates/{id}/cases/{caseId}/correction", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "依授权代为提交补正材料",
+            description = "办件须属于授权的申请人和事项；材料以 file.<材料编码> 上传，可附 note；时间线和审计日志同时记录代办人和申请人。"
+                    + "授权已终止或已过期、办件属于其他申请人或事项：422，不作任何改动，记审计（DENIED）")
+    CaseView correct(@PathVariable long id, @PathVariable long caseId, @RequestParam(required = false) String note,
+            jakarta.servlet.http.HttpServletRequest request) {
+        return mandates.answerCorrection(id, caseId, Uploads.of(request), note);
+    }
+
+    @PostMapping(path = "/mandates/{id}/cases/{caseId}/deferred-materials", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "依授权代为补交容缺材料",
+            description = "办件须属于授权的申请人和事项；文件部分 file.<材料编码>，限本办件待补交的容缺材料；时间线和审计日志同时记录代办人和申请人。"
+                    + "授权已终止或已过期、办件属于其他申请人或事项：422，不作任何改动，记审计（DENIED）")
+    CaseView supply(@PathVariable long id, @PathVariable long caseId, jakarta.servlet.http.HttpServletRequest request) {
+        return mandates.supplyMaterials(id, caseId, Uploads.of(request));
     }
 
     @GetMapping("/me/mandates")
