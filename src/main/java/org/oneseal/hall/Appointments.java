@@ -3,6 +3,7 @@ package org.oneseal.hall;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -48,11 +49,25 @@ public class Appointments {
     private final SecureRandom random = new SecureRandom();
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final org.oneseal.identity.ApplicantDirectory applicants;
+    /**
+     * Bookings in progress at once on this node: a burst (everybody at 8:00 for the day's last places) waits here,
+     * holding no database connection, instead of taking the whole pool and starving the hall's other requests.
+     */
+    private final java.util.concurrent.Semaphore inProgress;
+    private final Duration wait;
 
     Appointments(JdbcClient jdbc, WorkingDayCalendar calendar, CurrentUser currentUser, HallMessages messages,
             AuditLog audit, Clock clock, @Value("${oneseal.hall.max-active-appointments:2}") int maxActive,
             org.springframework.transaction.support.TransactionTemplate tx,
-            org.oneseal.identity.ApplicantDirectory applicants) {
+            org.oneseal.identity.ApplicantDirectory applicants,
+            @Value("${oneseal.hall.booking-concurrency:8}") int concurrency,
+            @Value("${oneseal.hall.booking-wait:PT10S}") Duration wait) {
+        if (concurrency < 1 || concurrency > 100) {
+            throw new IllegalStateException("oneseal.hall.booking-concurrency must be between 1 and 100, not "
+                    + concurrency);
+        }
+        this.inProgress = new java.util.concurrent.Semaphore(concurrency, true);
+        this.wait = wait;
         this.tx = tx;
         this.applicants = applicants;
         this.jdbc = jdbc;
@@ -160,10 +175,20 @@ public class Appointments {
 
     private Appointment booked(java.util.function.Supplier<Appointment> booking) {
         try {
+            if (!inProgress.tryAcquire(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new org.oneseal.shared.TooBusyException(messages.text("hall.busy"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.oneseal.shared.TooBusyException(messages.text("hall.busy"));
+        }
+        try {
             return tx.execute(s -> booking.get());
         } catch (Refused r) {
             audit.recordIndependently(r.record);
             throw r.shown;
+        } finally {
+            inProgress.release();
         }
     }
 

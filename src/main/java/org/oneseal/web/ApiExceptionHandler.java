@@ -63,6 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** A burst too large to serve at once: nothing done, retry shortly (503 with Retry-After). */
+    @ExceptionHandler(org.oneseal.shared.TooBusyException.class)
+    ResponseEntity<ProblemDetail> tooBusy(org.oneseal.shared.TooBusyException e) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "api.error.busy", e.getMessage());
+        p.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2").body(p);
+    }
+
     @ExceptionHandler(InvalidIdentifierException.class)
     ProblemDetail invalidIdentifier(InvalidIdentifierException e) {
         ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "api.error.invalid", e.getMessage());
