@@ -94,6 +94,8 @@ class DemoData implements ApplicationRunner {
         staff("reviewer01", "审查员", city, market, false, Set.of(Role.REVIEWER), now);
         staff("window01", "窗口人员", city, window1, false, Set.of(Role.WINDOW_STAFF), now);
         staff("party01", "党务干事", city, bureau, false, Set.of(Role.PARTY_AFFAIRS), now);
+        staff("party02", "机关党委专职副书记", city, bureau, false, Set.of(Role.PARTY_AFFAIRS), now);
+        staff("secretary01", "第一党支部书记", city, market, false, Set.of(Role.CHIEF, Role.PARTY_AFFAIRS), now);
         staff("nanxi_admin", "南溪县管理员", nanxi, nanxiBureau, false, Set.of(Role.REGION_ADMIN), now);
         staff("nanxi_window", "南溪县窗口人员", nanxi, nanxiBureau, false, Set.of(Role.WINDOW_STAFF), now);
         staff("nanxi_chief", "南溪县审批科长", nanxi, nanxiBureau, false, Set.of(Role.CHIEF, Role.REVIEWER), now);
@@ -151,7 +153,8 @@ class DemoData implements ApplicationRunner {
     }
 
     static List<String> demoStaff() {
-        return List.of("admin", "auditor", "leader", "chief01", "reviewer01", "window01", "party01", "nanxi_admin",
+        return List.of("admin", "auditor", "leader", "chief01", "reviewer01", "window01", "party01", "party02", "secretary01",
+                "nanxi_admin",
                 "nanxi_window", "nanxi_chief", "beiling_admin");
     }
 }

@@ -34,8 +34,8 @@ public enum Role {
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
             "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish",
             "complaint:read", "hall:read"),
-    /** 党务工作人员 */
-    PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ);
+    /** 党务工作人员: records the party work of the organisations where they hold a party role (see partybuilding). */
+    PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ, "party:manage");
 
     private final Set<String> authorities;
 

@@ -22,11 +22,12 @@ public class StaffDirectory {
             return Optional.empty();
         }
         return accounts.findByUsername(username.strip()).filter(Account::isStaff).filter(Account::enabled)
-                .map(a -> new StaffMember(a.username(), a.displayName(), a.regionId(), a.orgUnitId(), a.cityWide(), a.roles()));
+                .map(a -> new StaffMember(a.username(), a.displayName(), a.regionId(), a.orgUnitId(), a.cityWide(), a.roles(),
+                        a.id()));
     }
 
     /** A staff member as other modules see it. */
     public record StaffMember(String username, String displayName, long regionId, Long orgUnitId, boolean cityWide,
-                              Set<Role> roles) {
+                              Set<Role> roles, long accountId) {
     }
 }
