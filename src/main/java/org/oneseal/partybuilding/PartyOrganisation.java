@@ -132,6 +132,19 @@ public class PartyOrganisation {
         return roles("r.org_id = :id and r.until is null", orgId);
     }
 
+    /**
+     * The members of an organisation (and of the organisations below it) on a day: those whose stay there covers the
+     * day (for attendance: an attendee must be one of these). Access is the caller's to check.
+     */
+    Set<Long> membersOn(long orgId, LocalDate day) {
+        return Set.copyOf(jdbc.sql("""
+                select s.member_id from oneseal.party_membership s
+                where s.org_id in (with recursive below as (select :org as id union
+                    select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below)
+                and s.since <= :day and (s.until is null or s.until >= :day)""").param("org", orgId).param("day", day)
+                .query(Long.class).list());
+    }
+
     /** The organisation a member belongs to now (their branch or cell), if any. */
     Optional<Long> currentOrg(long memberId) {
         return jdbc.sql("select org_id from oneseal.party_membership where member_id = :m and until is null")
