@@ -92,24 +92,30 @@ public class Appointments {
     public record Appointment(long id, String code, String state, Slot slot, long accountId, Long matterId) {
     }
 
-    /** Makes the slots of a hall's day from its active schedules (idempotent). */
+    /** Whether a schedule serving {@code days} (WORKING, WEEKEND, HOLIDAY, NON_WORKING, EVERY) serves this day. */
+    static boolean serves(String days, CalendarDay d) {
+        return switch (days) {
+            case "WORKING" -> d.workingDay();
+            case "WEEKEND" -> d.kind() == DayKind.WEEKEND;
+            case "HOLIDAY" -> d.kind() == DayKind.HOLIDAY;
+            case "NON_WORKING" -> !d.workingDay();
+            default -> true;
+        };
+    }
+
+    /**
+     * Makes the slots of a hall's day from its active schedules (idempotent). Slots are made while no
+     * administrator changes the hall's schedules ({@link HallAdministration} holds the same lock, exclusively).
+     */
     @Transactional
     public void makeSlots(long hallId, LocalDate day) {
         CalendarDay d = calendar.day(day);
-        boolean working = d.workingDay();
-        String dayKind = d.kind().name();
+        jdbc.sql("select pg_advisory_xact_lock_shared(" + HallAdministration.SCHEDULE_LOCK + ", cast(:hall as int))")
+                .param("hall", hallId).query().listOfRows();
         List<Map<String, Object>> schedules = jdbc.sql("select * from oneseal.hall_schedule where hall_id = :hall and active")
                 .param("hall", hallId).query().listOfRows();
         for (Map<String, Object> s : schedules) {
-            String days = (String) s.get("days");
-            boolean serves = switch (days) {
-                case "WORKING" -> working;
-                case "WEEKEND" -> DayKind.WEEKEND.name().equals(dayKind);
-                case "HOLIDAY" -> DayKind.HOLIDAY.name().equals(dayKind);
-                case "NON_WORKING" -> !working;
-                default -> true;
-            };
-            if (!serves) {
+            if (!serves((String) s.get("days"), d)) {
                 continue;
             }
             LocalTime t = ((java.sql.Time) s.get("starts")).toLocalTime();
@@ -120,7 +126,7 @@ public class Appointments {
                         insert into oneseal.appointment_slot (schedule_id, hall_id, group_code, matter_id, kind, day, starts,
                             ends, capacity)
                         values (:schedule, :hall, :group, :matter, :kind, :day, :starts, :ends, :capacity)
-                        on conflict (schedule_id, day, starts) do nothing""")
+                        on conflict (schedule_id, day, starts) where open do nothing""")
                         .param("schedule", s.get("id")).param("hall", hallId).param("group", s.get("group_code"))
                         .param("matter", s.get("matter_id")).param("kind", s.get("kind")).param("day", day)
                         .param("starts", t).param("ends", t.plusMinutes(minutes)).param("capacity", s.get("capacity"))
@@ -130,7 +136,10 @@ public class Appointments {
         }
     }
 
-    /** The hall's slots of a day (made first), for a matter (its own slots and those open to every matter). */
+    /**
+     * The hall's slots of a day (made first), for a matter (its own slots and those open to every matter); not the
+     * slots closed to new bookings (kept only for the bookings they have, after their schedule changed or stopped).
+     */
     @Transactional
     public List<Slot> slots(long hallId, LocalDate day, Long matterId) {
         if (day.isBefore(LocalDate.now(clock)) || day.isAfter(LocalDate.now(clock).plusDays(DAYS_AHEAD))) {
@@ -138,7 +147,7 @@ public class Appointments {
         }
         makeSlots(hallId, day);
         return jdbc.sql("""
-                select * from oneseal.appointment_slot where hall_id = :hall and day = :day
+                select * from oneseal.appointment_slot where hall_id = :hall and day = :day and open
                 and (matter_id is null or matter_id = :matter) order by starts, group_code, id""")
                 .param("hall", hallId).param("day", day).param("matter", matterId).query(Slots::slot).list();
     }
@@ -217,10 +226,13 @@ public class Appointments {
         if (same) {
             throw new BusinessRuleViolation("hall.same", messages.text("hall.slot.already"));
         }
-        int taken = jdbc.sql("update oneseal.appointment_slot set booked = booked + 1 where id = :id and booked < capacity")
+        int taken = jdbc.sql("update oneseal.appointment_slot set booked = booked + 1 where id = :id and booked < capacity and open")
                 .param("id", slotId).update();
-        if (taken == 0) { // the slot filled up: the ordinary end of a race, not an attempt
-            throw new BusinessRuleViolation("hall.full", messages.text("hall.slot.full"));
+        if (taken == 0) { // the slot filled up (the ordinary end of a race, not an attempt), or its schedule changed
+            boolean open = jdbc.sql("select open from oneseal.appointment_slot where id = :id").param("id", slotId)
+                    .query(Boolean.class).optional().orElse(false); // closed, or removed a moment ago
+            throw open ? new BusinessRuleViolation("hall.full", messages.text("hall.slot.full"))
+                    : new BusinessRuleViolation("hall.closed", messages.text("hall.slot.closed"));
         }
         String code = code();
         long id = jdbc.sql("""

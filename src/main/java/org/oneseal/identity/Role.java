@@ -7,13 +7,15 @@ import java.util.Set;
  * accounts by an administrator; the data scope comes from the account's home region and city-wide flag.
  */
 public enum Role {
-    /** 系统管理员: regions, org units, accounts, calendar; never audit data. */
+    /** 系统管理员: regions, org units, accounts, calendar, hall schedules; never audit data. */
     SYSTEM_ADMIN(Authorities.REGION_READ, Authorities.REGION_MANAGE, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage",
-            "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:configure"),
-    /** 区县管理员: org units and staff of the own region. */
+            "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:configure",
+            "hall:configure"),
+    /** 区县管理员: org units, staff and hall schedules of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
-            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish"),
+            Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish",
+            "hall:configure"),
     /** 审计员: reads and verifies the audit log; separate from the system administrator. */
     AUDITOR("audit:read", "audit:verify", Authorities.REGION_READ, Authorities.ORGUNIT_READ),
     /** 窗口人员 */
