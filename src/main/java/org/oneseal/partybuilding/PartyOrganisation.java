@@ -223,10 +223,10 @@ public class PartyOrganisation {
         if (name.isEmpty() || name.length() > 40) {
             errors.add("name", messages.text("party.member.name"));
         }
-        if (!List.of("FULL", "PROBATIONARY").contains(a.category())) {
+        if (a.category() == null || !List.of("FULL", "PROBATIONARY").contains(a.category())) {
             errors.add("category", messages.text("party.member.category"));
         }
-        if (!List.of("JOINED", "TRANSFER_IN").contains(a.how())) {
+        if (a.how() == null || !List.of("JOINED", "TRANSFER_IN").contains(a.how())) {
             errors.add("how", messages.text("party.member.how"));
         }
         if ("TRANSFER_IN".equals(a.how()) && (a.cameFrom() == null || a.cameFrom().isBlank())) {
@@ -302,7 +302,7 @@ public class PartyOrganisation {
     @Transactional(noRollbackFor = NotFoundException.class)
     public Role assignRole(long memberId, long orgId, String role, LocalDate since) {
         access.requireManaged(orgId, "party.role.assign");
-        if (!ROLES.contains(role)) {
+        if (role == null || !ROLES.contains(role)) {
             throw InvalidInputException.of("role", messages.text("party.role.unknown"));
         }
         Org org = org(orgId);
