@@ -2,7 +2,8 @@
 -- (the demo has two, 'SF-CK01' and 'SF-CK02'; the new ones are 'SF-CK03' …), window01 is made a member of the hall
 -- (a staff member may call at their own window or at any window of their hall, HallQueue.myWindow), the hall's queue
 -- of today (Asia/Shanghai, the platform's business date) gets :tickets waiting walk-in tickets of the group GENERAL
--- numbered as the platform numbers them (per prefix: A001 … after the A tickets issued today), and :accounts applicant
+-- numbered as the platform numbers them (per prefix: A001 … after the A tickets issued today; the hall's counter row
+-- of the day, hall_ticket_counter, is moved on past them), and :accounts applicant
 -- accounts 'race_1' … are made for the race for the last places of a slot (no person rows: the booking needs an
 -- applicant account only).
 -- One staff member at each window: besides window01, :windows - 1 window staff of the hall, 'window901' …, copies of
@@ -56,6 +57,13 @@ cross join (select (now() at time zone 'Asia/Shanghai')::date as day) d0
 cross join lateral (select d0.day, (select count(*) from oneseal.queue_ticket t where t.hall_id = h.id and t.day = d0.day
                                     and t.number like 'A%') as issued) d
 cross join generate_series(1, :tickets) g;
+-- the platform numbers from a counter row per hall, day and prefix (V60): it goes on after the seeded tickets
+insert into oneseal.hall_ticket_counter as c (hall_id, day, prefix, last_number)
+select t.hall_id, t.day, 'A', max(cast(substring(t.number from 2) as int))
+from oneseal.queue_ticket t join seed_hall h on h.id = t.hall_id
+where t.day = (now() at time zone 'Asia/Shanghai')::date and t.number ~ '^A[0-9]+$'
+group by t.hall_id, t.day
+on conflict (hall_id, day, prefix) do update set last_number = greatest(c.last_number, excluded.last_number);
 
 insert into oneseal.account (username, password_hash, kind, display_name, enabled, created_at, version)
 select 'race_' || g, '{noop}-', 'PERSON', '抢号人' || g, true, now(), 0

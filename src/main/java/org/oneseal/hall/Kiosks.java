@@ -93,6 +93,10 @@ class Kiosks {
         if (clean.isEmpty() || clean.length() > 60) {
             throw InvalidInputException.of("name", messages.text("hall.kiosk.name"));
         }
+        if (jdbc.sql("select exists (select 1 from oneseal.hall_kiosk where hall_id = :h and name = :n and revoked_at is null)")
+                .param("h", hallId).param("n", clean).query(Boolean.class).single()) {
+            throw InvalidInputException.of("name", messages.text("hall.kiosk.nameTaken"));
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);

@@ -38,7 +38,8 @@ class HallJourneysTest extends BrowserTest {
             assertThat(slot).containsText("错时服务");
             slot.locator("button").click();
             assertThat(page.locator("#booked")).containsText("预约成功");
-            String booked = page.locator("#my-appointments li").first().getAttribute("data-code");
+            // the code is in the confirmation (the list shows the newest slot first: other days may come before it)
+            String booked = page.locator("#booked").textContent().replaceAll("(?s).*预约码\\s*([A-Z0-9]{8}).*", "$1");
             // 改约: moved to 10:00 the same morning (a new code; the old one is cancelled)
             page.locator("#my-appointments li[data-code='" + booked + "'] a[id^=change-]").click();
             assertThat(page.locator("#changing")).containsText(booked);
