@@ -1,9 +1,7 @@
 package org.oneseal.partybuilding;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.oneseal.audit.AuditLog;
@@ -93,7 +91,7 @@ class DutyReports {
         if (file != null) {
             String problem = pdfProblem(file);
             if (problem != null) {
-                errors.add("file", records.text(problem));
+                errors.add("file", records.text(problem, file.name() == null ? "" : file.name().strip()));
             }
         }
         errors.throwIfAny();
@@ -118,22 +116,15 @@ class DutyReports {
         return reports("r.id = :id", id).getFirst();
     }
 
-    /** Why a file is not an acceptable report PDF (a message key), or null. */
+    /** Why a file is not an acceptable report PDF (a message key, with the file name as its argument), or null. */
     static String pdfProblem(Attachment file) {
         String name = file.name() == null ? "" : file.name().strip();
-        if (file.content().length == 0) {
-            return "party.file.empty";
-        }
-        if (file.content().length > MAX_BYTES) {
-            return "party.file.tooLarge";
-        }
-        byte[] magic = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-        boolean pdf = file.content().length >= magic.length
-                && Arrays.equals(Arrays.copyOf(file.content(), magic.length), magic);
-        if (!pdf || !name.toLowerCase(Locale.ROOT).endsWith(".pdf") || name.length() > 200) {
+        String problem = PartyFiles.problem(name, file.content()); // empty, too large, not what its name says
+        if (problem == null && !name.toLowerCase(Locale.ROOT).endsWith(".pdf") || name.length() > 200
+                || "party.file.type".equals(problem) || "party.file.mismatch".equals(problem)) {
             return "party.file.pdf";
         }
-        return null;
+        return problem;
     }
 
     private List<Report> reports(String condition, long id) {
