@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DutyReports {
 
     static final int MAX_TEXT = 20000;
-    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MAX_BYTES = PartyFiles.MAX_BYTES;
 
     private final JdbcClient jdbc;
     private final PartyRecords records;

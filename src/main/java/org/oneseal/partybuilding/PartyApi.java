@@ -4,12 +4,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 class PartyApi {
 
     private final PartyOrganisation organisation;
+    private final PartyFigures figures;
 
-    PartyApi(PartyOrganisation organisation) {
+    PartyApi(PartyOrganisation organisation, PartyFigures figures) {
         this.organisation = organisation;
+        this.figures = figures;
+    }
+
+    @GetMapping("/figures")
+    @Operation(summary = "党建统计（年度报告 party.*、honours.*）", description = "from、to（至多一年）；"
+            + "byId 为年度报告口径；另含各类会议次数、整改事项；限党组、机关党委可见")
+    PartyFigures.Figures figures(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return figures.figures(from, to);
     }
 
     @GetMapping("/orgs")

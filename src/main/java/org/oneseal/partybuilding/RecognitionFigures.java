@@ -53,7 +53,7 @@ public class RecognitionFigures {
         }
     }
 
-    @Transactional(noRollbackFor = NotFoundException.class)
+    @Transactional(noRollbackFor = {NotFoundException.class, AccessDeniedException.class}) // refusals: audited
     public Figures figures(LocalDate from, LocalDate to) {
         records.access().staff();
         long committee = records.organCommittee();

@@ -12,8 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.oneseal.ServerTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** 党建 in the browser: a branch secretary's quarter of 三会一课, its compliance, and a rectification item closed. */
+/**
+ * 党建 in the browser: a branch secretary's quarter of 三会一课, its compliance (the missing party lesson lapsed), the
+ * quarter's figures as the organ committee reads them from the API, and a rectification item closed with evidence.
+ */
 @ServerTest
 class PartyJourneysTest extends BrowserTest {
 
@@ -27,6 +32,7 @@ class PartyJourneysTest extends BrowserTest {
     @Test
     void aBranchSecretaryRecordsAQuartersMeetingsSeesTheMissingLessonAsALapseAndClosesARectificationItemWithEvidence() {
         Page secretary = staffPage("secretary01"); // signed in before the clock moves (a TOTP code is used once)
+        Page committee = staffPage("party02"); // the organ committee reads the bureau's party figures
         long branch = jdbc.sql("select id from oneseal.party_org where name = '第一党支部（市场准入）'").query(Long.class).single();
         clock.travelTo(LocalDate.of(2025, 4, 3));
         try {
@@ -34,6 +40,10 @@ class PartyJourneysTest extends BrowserTest {
             secretary.locator("#link-meetings").click();
             assertThat(secretary.locator("h1")).containsText("三会一课");
             String meetings = secretary.url();
+            String quarter = "/api/v1/party/figures?from=2025-01-01&to=2025-03-31";
+            // a branch secretary does not read the bureau's figures; the organ committee does (before and after)
+            assertThat(secretary.request().get(url(quarter))).not().isOK();
+            JsonNode before = figures(committee, quarter);
 
             // the first quarter of 2025: everything but the party lesson
             record(secretary, meetings, "BRANCH_GENERAL_MEETING", "2025-01-16", "一季度支部党员大会", BRANCH, null);
@@ -65,6 +75,18 @@ class PartyJourneysTest extends BrowserTest {
             assertThat(secretary.locator("tr[data-kind=CELL_MEETING] li[data-state=MET]")).hasCount(3);
             assertThat(secretary.locator("tr[data-kind=THEMED_PARTY_DAY] li[data-state=MET]")).hasCount(3);
 
+            // the figures of the quarter count what was recorded: 1 + 3 + 3 + 3 + 1 meetings, no party lesson
+            JsonNode after = figures(committee, quarter);
+            java.util.Map<String, Integer> recorded = java.util.Map.of("BRANCH_GENERAL_MEETING", 1,
+                    "BRANCH_COMMITTEE_MEETING", 3, "CELL_MEETING", 3, "THEMED_PARTY_DAY", 3,
+                    "ORGANISATIONAL_LIFE_MEETING", 1, "PARTY_LESSON", 0);
+            recorded.forEach((kind, n) -> org.assertj.core.api.Assertions.assertThat(
+                    after.path("meetingsByKind").path(kind).asLong() - before.path("meetingsByKind").path(kind).asLong())
+                    .as(kind).isEqualTo(n.longValue()));
+            org.assertj.core.api.Assertions.assertThat(after.path("byId").path("party.lessons.branchPersonTimes").asLong())
+                    .isEqualTo(before.path("byId").path("party.lessons.branchPersonTimes").asLong());
+            org.assertj.core.api.Assertions.assertThat(after.path("byId").has("honours.members")).isTrue();
+
             // the organisational life meeting's rectification list: one item, 10 working days, closed with evidence
             secretary.navigate(url("/workbench/party/orgs/" + branch + "/rectification"));
             secretary.locator("#list-title").fill("2024年度组织生活会整改清单");
@@ -94,6 +116,13 @@ class PartyJourneysTest extends BrowserTest {
         } finally {
             clock.reset();
         }
+    }
+
+    /** The party figures of a period, as the organ committee's browser gets them from the API. */
+    private static JsonNode figures(Page p, String path) {
+        var response = p.request().get(p.url().replaceAll("(https?://[^/]+).*", "$1") + path);
+        assertThat(response).isOK();
+        return JsonMapper.builder().build().readTree(response.text());
     }
 
     /** Records a meeting on the branch's meetings page: those named are present. */
