@@ -75,9 +75,11 @@ class PartyPages {
             @RequestParam String category, @RequestParam(required = false) String joinedPartyOn,
             @RequestParam(required = false) String since, @RequestParam String how,
             @RequestParam(required = false) String cameFrom, Model model) {
+        var admission = new PartyOrganisation.Admission(name, username, category, date(joinedPartyOn), date(since), how,
+                cameFrom);
+        model.addAttribute("admitForm", admission); // a refused form is shown again as it was filled in
         return attempt(() -> {
-            var m = organisation.admit(id, new PartyOrganisation.Admission(name, username, category,
-                    date(joinedPartyOn), date(since), how, cameFrom));
+            var m = organisation.admit(id, admission);
             return "redirect:/workbench/party/members/" + m.member().id();
         }, model, () -> org(id, model));
     }
@@ -105,6 +107,8 @@ class PartyPages {
     String change(@PathVariable long id, @PathVariable String action, @RequestParam(required = false) Long orgId,
             @RequestParam(required = false) String on, @RequestParam(required = false) String wentTo,
             @RequestParam(required = false) String role, Model model) {
+        // a refused form is shown again as it was filled in (not reset to the first organisation and role)
+        model.addAttribute("changeForm", new ChangeForm(action, orgId, on, wentTo, role));
         return attempt(() -> {
             switch (action) {
                 case "move" -> organisation.move(id, orgId == null ? -1 : orgId, date(on));
@@ -114,6 +118,10 @@ class PartyPages {
             }
             return "redirect:/workbench/party/members/" + id;
         }, model, () -> member(id, model));
+    }
+
+    /** What a member page's form (move, transfer-out, roles) sent, to show it again when refused. */
+    record ChangeForm(String action, Long orgId, String on, String wentTo, String role) {
     }
 
     @PostMapping("/workbench/party/roles/{id}/end")

@@ -86,6 +86,15 @@ class PartyJourneysTest extends BrowserTest {
             org.assertj.core.api.Assertions.assertThat(after.path("byId").path("party.lessons.branchPersonTimes").asLong())
                     .isEqualTo(before.path("byId").path("party.lessons.branchPersonTimes").asLong());
             org.assertj.core.api.Assertions.assertThat(after.path("byId").has("honours.members")).isTrue();
+            // the organ committee's page of every branch: the branch's worst state of each requirement in the quarter
+            committee.navigate(url("/workbench/party"));
+            committee.locator("#compliance-overview-link a").click();
+            committee.locator("#previous-period").click();
+            assertThat(committee.locator("#period")).hasValue("2025-Q1");
+            var overview = committee.locator("#branches tr[data-branch='第一党支部（市场准入）']");
+            assertThat(overview.locator("td[data-kind=PARTY_LESSON]")).hasText("逾期未落实");
+            assertThat(overview.locator("td[data-kind=BRANCH_GENERAL_MEETING]")).hasText("已落实");
+            assertThat(overview.locator("td[data-kind=THEMED_PARTY_DAY]")).hasText("已落实");
 
             // the organisational life meeting's rectification list: one item, 10 working days, closed with evidence
             secretary.navigate(url("/workbench/party/orgs/" + branch + "/rectification"));
