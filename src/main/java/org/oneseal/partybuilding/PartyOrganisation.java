@@ -262,7 +262,10 @@ public class PartyOrganisation {
         return member(id);
     }
 
-    /** Moves a member to another branch or cell of the tree (the old stay ends the day before). */
+    /**
+     * Moves a member to another branch or cell of the tree on a day: the old stay ends and the new one begins that day
+     * (on it, the member counts in both: either may record their attendance).
+     */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail move(long memberId, long toOrgId, LocalDate on) {
         long from = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
