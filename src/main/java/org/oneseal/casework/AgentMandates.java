@@ -217,8 +217,12 @@ public class AgentMandates {
                 .param("id", mandateId).param("me", me).query(Long.class).optional().map(this::load)
                 .orElseThrow(() -> new NotFoundException("mandate " + mandateId));
         if (!m.active()) {
-            deny(m, m.regionId(), (m.endedAt() != null ? "mandate ended" : "mandate expired") + " (" + use + ")");
-            throw new BusinessRuleViolation("casework.mandate", messages.text("casework.mandate.inactive"));
+            boolean ended = m.endedAt() != null;
+            deny(m, m.regionId(), (ended ? "mandate ended" : "mandate expired") + " (" + use + ")");
+            // say which: ended by the applicant, or past its last day
+            throw new BusinessRuleViolation("casework.mandate", ended
+                    ? messages.text("casework.mandate.ended", m.applicantName())
+                    : messages.text("casework.mandate.expired", m.validUntil()));
         }
         return m;
     }

@@ -226,7 +226,8 @@ class AgentMandateTests {
         Map<String, String> correctionFile = Map.of(code, "补签后的申请书");
         Map<String, String> deferredFile = Map.of(deferrable, "补交的材料");
         // ended by the applicant
-        refused(c, "casework.mandate.use", () -> underMandate(ended, c, "correction", "window01", correctionFile), 422, "终止");
+        refused(c, "casework.mandate.use", () -> underMandate(ended, c, "correction", "window01", correctionFile), 422,
+                "张三已终止这项授权");
         refused(c, "casework.mandate.use", () -> underMandate(ended, c, "deferred-materials", "window01", deferredFile), 422, "终止");
         // a mandate of another applicant, of another matter
         refused(c, "casework.mandate.use", () -> underMandate(otherApplicant, c, "correction", "window01", correctionFile), 422, "不是授权人");
@@ -248,7 +249,8 @@ class AgentMandateTests {
 
         // the staff member's page: active mandates first, then the ended and the expired ones; no forms under those
         clock.travelTo(day.plusDays(1));
-        refused(c, "casework.mandate.use", () -> underMandate(expiring, c, "correction", "window01", correctionFile), 422, "过期");
+        refused(c, "casework.mandate.use", () -> underMandate(expiring, c, "correction", "window01", correctionFile), 422,
+                "有效期至" + day + "，已过期"); // the refusal says which: ended, or past its last day
         refused(c, "casework.mandate.use", () -> underMandate(expiring, c, "deferred-materials", "window01", deferredFile), 422, "过期");
         String page = mvc.perform(get("/workbench/mandates").with(signedIn("window01"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
