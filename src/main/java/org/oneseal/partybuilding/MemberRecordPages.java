@@ -61,6 +61,9 @@ class MemberRecordPages {
     String report(@PathVariable long id, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String text, @RequestParam(required = false) MultipartFile file,
             Model model) {
+        // a refused report is shown again as written (the file has to be chosen again: browsers do not keep it)
+        model.addAttribute("reportYear", year);
+        model.addAttribute("reportText", text);
         return RecordForms.attempt(() -> {
             var report = new DutyReports.NewReport(year, text, AssessmentApi.attachment(file));
             if (records.isMe(id)) {

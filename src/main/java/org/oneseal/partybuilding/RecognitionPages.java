@@ -34,6 +34,17 @@ class RecognitionPages {
         this.units = units;
     }
 
+    /** A refused form, shown again as filled in. */
+    record CommendationForm(String kind, Integer year, String awardedOn, String awardingBody, String documentNo,
+                            Long orgId, Long memberId, Long windowId) {
+    }
+
+    record HonourForm(String subject, String honour, String level, String awardingBody, String receivedOn) {
+    }
+
+    record PostForm(Long windowId, Long memberId, String since) {
+    }
+
     @GetMapping("/workbench/party/recognition")
     String recognition(Model model) {
         model.addAttribute("commendations", commendations.visible());
@@ -62,6 +73,8 @@ class RecognitionPages {
             @RequestParam(required = false) String awardedOn, @RequestParam(required = false) String awardingBody,
             @RequestParam(required = false) String documentNo, @RequestParam(required = false) Long orgId,
             @RequestParam(required = false) Long memberId, @RequestParam(required = false) Long windowId, Model model) {
+        model.addAttribute("commendForm", new CommendationForm(kind, year, awardedOn, awardingBody, documentNo, orgId,
+                memberId, windowId));
         return RecordForms.attempt(() -> {
             commendations.record(new Commendations.NewCommendation(kind, year, date(awardedOn), awardingBody, documentNo,
                     orgId, memberId, windowId));
@@ -75,6 +88,7 @@ class RecognitionPages {
             @RequestParam(required = false) String receivedOn, Model model) {
         Long memberId = subject != null && subject.startsWith("m") ? number(subject) : null;
         Long orgId = subject != null && subject.startsWith("o") ? number(subject) : null;
+        model.addAttribute("honourForm", new HonourForm(subject, honour, level, awardingBody, receivedOn));
         return RecordForms.attempt(() -> {
             honours.record(new ExternalHonours.NewHonour(memberId, orgId, honour, level, awardingBody, date(receivedOn)));
             return BACK;
@@ -84,6 +98,7 @@ class RecognitionPages {
     @PostMapping("/workbench/party/vanguard-posts")
     String mark(@RequestParam(required = false) Long windowId, @RequestParam(required = false) Long memberId,
             @RequestParam(required = false) String since, Model model) {
+        model.addAttribute("postForm", new PostForm(windowId, memberId, since));
         return RecordForms.attempt(() -> {
             posts.mark(new VanguardPosts.NewPost(windowId, memberId, date(since)));
             return BACK;

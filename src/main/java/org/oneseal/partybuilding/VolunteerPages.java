@@ -86,6 +86,8 @@ class VolunteerPages {
     @PostMapping("/workbench/party/volunteer-duties/{id}/missed-sign-in")
     String missed(@PathVariable long id, @RequestParam long roster, @RequestParam(required = false) String reason,
             Model model) {
+        model.addAttribute("missedDuty", id); // a refused reason is shown again in its row
+        model.addAttribute("missedReason", reason);
         return RecordForms.attempt(() -> {
             duty.recordMissed(id, reason);
             return "redirect:/workbench/party/volunteer-rosters/" + roster;
