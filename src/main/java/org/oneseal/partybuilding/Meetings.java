@@ -49,6 +49,14 @@ public class Meetings {
                           Long speakerId, String speaker, Long speakerSecretaryOf, Long leaderId, String leaderName,
                           String minutes, List<Attendee> present, List<Attendee> absent,
                           List<PartyFiles.FileInfo> files, String recordedBy, Instant recordedAt) {
+
+        /** The meeting as an attendee who does not see the branch reads it: who was excused, not why. */
+        Meeting withoutAbsenceReasons() {
+            return new Meeting(id, branchId, branchName, cellId, cellName, kind, heldOn, topic, firstAgendaItem,
+                    firstAgendaTopic, speakerId, speaker, speakerSecretaryOf, leaderId, leaderName, minutes, present,
+                    absent.stream().map(a -> new Attendee(a.memberId(), a.name(), null)).toList(), files, recordedBy,
+                    recordedAt);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -129,15 +137,19 @@ public class Meetings {
                 from == null ? LocalDate.of(1921, 7, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to);
     }
 
-    /** A meeting: for whoever sees its branch, and for those who attended it. */
+    /**
+     * A meeting: for whoever sees its branch, and for those who attended it — without the reasons others were
+     * excused (a member's reason of absence, e.g. an illness, is for the branch to know, not for the other members).
+     */
     @Transactional(noRollbackFor = NotFoundException.class)
     public Meeting meeting(long id) {
         Meeting m = reads.meeting(id).orElse(null);
-        if (m == null || !(access.visibleOrgs().contains(m.branchId()) || attended(id))) {
+        boolean seen = m != null && access.visibleOrgs().contains(m.branchId());
+        if (m == null || !(seen || attended(id))) {
             access.deny("party.meeting.read", "PartyMeeting", id, "neither seen nor attended");
             throw new NotFoundException("meeting " + id);
         }
-        return m;
+        return seen ? m : m.withoutAbsenceReasons();
     }
 
     /** An attachment of a meeting the caller may read. */

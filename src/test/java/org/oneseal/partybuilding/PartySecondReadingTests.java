@@ -100,4 +100,47 @@ class PartySecondReadingTests {
         party.getAs("/workbench/party/members/" + wang + "/record", "reviewer01").andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("多次无故缺席组织生活"))));
     }
+
+    @Test
+    void aMembersStudyRecordShowsABranchSecretaryOnlyTheStudyOfOrganisationsTheySee() throws Exception {
+        long committee = party.org("中共示范市行政审批局机关委员会");
+        long chief = party.memberByAccount("chief01"); // of the first branch, a member of the organ committee
+        party.postJson("/api/v1/party/orgs/" + committee + "/study-sessions", "party02", """
+                {"kind":"DISCUSSION","heldOn":"2023-04-12","topic":"机关党委内部研讨（二〇二三）","attendees":[%d],
+                 "notes":"仅限机关党委：干部考察意见交流"}""".formatted(chief)).andExpect(status().isCreated());
+        // the session itself is not the branch secretary's to read …
+        long id = jdbc.sql("select id from oneseal.party_study_session where topic = '机关党委内部研讨（二〇二三）'")
+                .query(Long.class).single();
+        party.getAs("/api/v1/party/study-sessions/" + id, "secretary01").andExpect(status().isNotFound());
+        // … nor through the record of a member of their branch who attended it
+        party.getAs("/api/v1/party/members/" + chief + "/study", "secretary01").andExpect(status().isOk())
+                .andExpect(jsonPath("$.sessions[*].id", Matchers.not(Matchers.hasItem((int) id))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("干部考察意见"))));
+        party.getAs("/workbench/party/members/" + chief + "/study", "secretary01").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("机关党委内部研讨（二〇二三）"))));
+        // the member and the committee see it
+        party.getAs("/api/v1/party/me/study", "chief01")
+                .andExpect(jsonPath("$.sessions[*].id", Matchers.hasItem((int) id)));
+        party.getAs("/api/v1/party/members/" + chief + "/study", "party02")
+                .andExpect(jsonPath("$.sessions[*].id", Matchers.hasItem((int) id)));
+    }
+
+    @Test
+    void anAttendeeSeesWhoWasExcusedButNotWhy() throws Exception {
+        long second = party.org("第二党支部");
+        long window = party.memberByAccount("window01");
+        long chen = party.memberByName("陈静");
+        long id = party.recorded(second, meeting("THEMED_PARTY_DAY", "2023-05-20", "二〇二三年五月主题党日", List.of(window),
+                ",\"absentees\":[{\"memberId\":%d,\"reason\":\"住院治疗（肿瘤科）\"}]".formatted(chen)));
+        party.getAs("/api/v1/party/meetings/" + id, "party01")
+                .andExpect(jsonPath("$.absent[0].absenceReason").value("住院治疗（肿瘤科）"));
+        party.getAs("/api/v1/party/meetings/" + id, "window01").andExpect(status().isOk())
+                .andExpect(jsonPath("$.absent[0].name").value("陈静"))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("肿瘤科"))));
+        party.getAs("/workbench/party/meetings/" + id, "window01").andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("陈静")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("肿瘤科"))));
+    }
+
+    // ------------------------------------------------------------------------------------------------ audit
 }
