@@ -98,7 +98,12 @@ class PartyAccess {
         }
     }
 
+    /**
+     * Audits a refusal in a transaction of its own: the refusal that follows (403 or 404) may roll back the caller's
+     * transaction — a 403 does in every facade that does not name it in {@code noRollbackFor}, and a read-only
+     * transaction could not write the entry anyway — and the entry must outlive it.
+     */
     void deny(String action, String type, long id, String why) {
-        audit.record(AuditRecord.of(action, type, id).outcome(AuditOutcome.DENIED).reason(why));
+        audit.recordIndependently(AuditRecord.of(action, type, id).outcome(AuditOutcome.DENIED).reason(why));
     }
 }

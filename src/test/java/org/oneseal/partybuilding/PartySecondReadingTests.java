@@ -143,4 +143,30 @@ class PartySecondReadingTests {
     }
 
     // ------------------------------------------------------------------------------------------------ audit
+
+    @Test
+    void aRefusalKeepsItsAuditEntry() throws Exception {
+        long first = party.org("第一党支部");
+        long secretary = party.memberByAccount("secretary01");
+        // seen, not managed (403): the party group's secretary records nothing
+        long meeting = denials("party.meeting.record");
+        party.record(first, "leader", meeting("BRANCH_COMMITTEE_MEETING", "2023-02-10", "支委会", List.of(secretary), ""))
+                .andExpect(status().isForbidden());
+        assertThat(denials("party.meeting.record")).isEqualTo(meeting + 1);
+        long publish = denials("party.assessment.publish");
+        party.postJson("/api/v1/party/assessment-notices", "leader", "{\"month\":\"2023-01\"}")
+                .andExpect(status().isForbidden());
+        assertThat(denials("party.assessment.publish")).isEqualTo(publish + 1);
+        // a staff member outside the party tree (a read-only transaction)
+        long list = denials("party.commendation.list");
+        party.getAs("/api/v1/party/commendations", "admin").andExpect(status().isForbidden());
+        assertThat(denials("party.commendation.list")).isEqualTo(list + 1);
+        // the study figures, like the other figures, audit their refusal
+        long figures = denials("party.study.figures");
+        party.getAs("/api/v1/party/study-figures?from=2023-01-01&to=2023-12-31", "secretary01")
+                .andExpect(status().isForbidden());
+        assertThat(denials("party.study.figures")).isEqualTo(figures + 1);
+    }
+
+    // ------------------------------------------------------------------------------------------------ races
 }
