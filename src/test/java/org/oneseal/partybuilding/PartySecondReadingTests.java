@@ -169,4 +169,30 @@ class PartySecondReadingTests {
     }
 
     // ------------------------------------------------------------------------------------------------ races
+
+    @Test
+    void anItemIsClosedOnceWhenClosedTwiceAtOnce() throws Exception {
+        long branch = party.branch("第三十一党支部（并发销号）", "2023-01-01");
+        long a = party.admit(branch, "庚一", "2023-01-01");
+        long b = party.admit(branch, "庚二", "2023-01-01");
+        long life = party.recorded(branch, meeting("ORGANISATIONAL_LIFE_MEETING", "2023-06-26", "二〇二三年组织生活会",
+                List.of(a, b), ""));
+        long list = PartyFixture.id(party.postJson("/api/v1/party/orgs/" + branch + "/rectification-lists", "party02",
+                "{\"meetingId\":" + life + ",\"title\":\"整改清单\"}").andExpect(status().isCreated()));
+        long item = PartyFixture.id(party.postJson("/api/v1/party/rectification-lists/" + list + "/items", "party02", """
+                {"problem":"学习不深入","measure":"制定学习计划","ownerId":%d,"deadline":"2023-12-31"}""".formatted(a))
+                .andExpect(status().isCreated()));
+        List<Callable<Integer>> closures = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String evidence = "{\"evidence\":\"已制定学习计划（第" + i + "次提交）\"}";
+            closures.add(() -> party.postJson("/api/v1/party/rectification-items/" + item + "/closure", "party02", evidence)
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = atOnce(closures);
+        assertThat(statuses).containsOnly(200, 422).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(party.count("select count(*) from oneseal.party_rectification_event where item_id = ? and kind = 'CLOSED'",
+                item)).isOne();
+        assertThat(party.count("select count(*) from oneseal.party_rectification_event where item_id = ? and kind = 'EVIDENCE'",
+                item)).isOne();
+    }
 }
