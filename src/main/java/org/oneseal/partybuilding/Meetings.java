@@ -115,6 +115,9 @@ public class Meetings {
     /** Adds attachments to a recorded meeting (at most {@link PartyFiles#MAX_FILES} in all). */
     @Transactional(noRollbackFor = NotFoundException.class)
     public List<PartyFiles.FileInfo> attach(long meetingId, List<PartyFiles.Upload> uploads) {
+        // uploads to one meeting one at a time: two at once would both count the files there and pass the limit
+        jdbc.sql("select id from oneseal.party_meeting where id = :id for update").param("id", meetingId)
+                .query(Long.class).optional();
         Meeting m = reads.meeting(meetingId).orElseThrow(() -> new NotFoundException("meeting " + meetingId));
         access.requireManaged(m.branchId(), "party.meeting.attach");
         var errors = new InvalidInputException.Collector();

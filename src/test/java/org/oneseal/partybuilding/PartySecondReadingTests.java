@@ -195,4 +195,26 @@ class PartySecondReadingTests {
         assertThat(party.count("select count(*) from oneseal.party_rectification_event where item_id = ? and kind = 'EVIDENCE'",
                 item)).isOne();
     }
+
+    @Test
+    void aMeetingKeepsAtMostTenFilesWhenUploadsComeAtOnce() throws Exception {
+        long branch = party.branch("第三十二党支部（并发附件）", "2023-01-01");
+        long a = party.admit(branch, "辛一", "2023-01-01");
+        long id = party.recorded(branch, meeting("THEMED_PARTY_DAY", "2023-07-01", "七一主题党日", List.of(a), ""));
+        List<Callable<Integer>> uploads = new ArrayList<>();
+        for (int u = 0; u < 6; u++) {
+            int upload = u;
+            uploads.add(() -> {
+                var request = multipart("/api/v1/party/meetings/" + id + "/files");
+                for (int f = 0; f < 3; f++) {
+                    request.file(new MockMultipartFile("files", "photo-" + upload + "-" + f + ".png", "image/png", PNG));
+                }
+                return mvc.perform(request.with(csrf()).with(user(users.loadUserByUsername("party02"))))
+                        .andReturn().getResponse().getStatus();
+            });
+        }
+        List<Integer> statuses = atOnce(uploads);
+        assertThat(statuses).containsOnly(201, 400).filteredOn(s -> s == 201).hasSize(3);
+        assertThat(party.count("select count(*) from oneseal.party_file where meeting_id = ?", id)).isEqualTo(9);
+    }
 }
