@@ -116,6 +116,9 @@ class VolunteerRosters {
         if (!records.memberOn(roster.orgId(), a.memberId(), a.day())) {
             throw InvalidInputException.of("memberId", records.text("party.roster.notMember", roster.orgName(), a.day()));
         }
+        // one assignment of a member and day at a time: two at once would each miss the other's overlapping shift
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", "party-duty-" + a.memberId() + "-" + a.day())
+                .query().listOfRows();
         if (jdbc.sql("""
                 select exists (select 1 from oneseal.party_volunteer_duty d join oneseal.party_volunteer_shift s
                 on s.id = d.shift_id where d.member_id = :m and d.day = :d and s.starts_at < :e and s.ends_at > :s)""")

@@ -217,4 +217,33 @@ class PartySecondReadingTests {
         assertThat(statuses).containsOnly(201, 400).filteredOn(s -> s == 201).hasSize(3);
         assertThat(party.count("select count(*) from oneseal.party_file where meeting_id = ?", id)).isEqualTo(9);
     }
+
+    @Test
+    void aMemberIsNotPutOnOverlappingShiftsWhenAssignmentsComeAtOnce() throws Exception {
+        long branch = party.branch("第三十三党支部（并发排班）", "2023-01-01");
+        long a = party.admit(branch, "壬一", "2023-01-01");
+        List<Long> shifts = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            long roster = PartyFixture.id(party.postJson("/api/v1/party/orgs/" + branch + "/volunteer-rosters", "party02", """
+                    {"place":"社区%d","placeKind":"COMMUNITY","startsOn":"2023-07-01","endsOn":"2023-07-31",
+                     "shifts":[{"name":"上午","start":"08:%d0","end":"12:00"}]}""".formatted(r, r))
+                    .andExpect(status().isCreated()));
+            shifts.add(jdbc.sql("select id from oneseal.party_volunteer_shift where roster_id = ?").param(roster)
+                    .query(Long.class).single());
+        }
+        List<Callable<Integer>> assignments = new ArrayList<>();
+        for (long shift : shifts) {
+            long roster = jdbc.sql("select roster_id from oneseal.party_volunteer_shift where id = ?").param(shift)
+                    .query(Long.class).single();
+            assignments.add(() -> party.postJson("/api/v1/party/volunteer-rosters/" + roster + "/duties", "party02",
+                    "{\"shiftId\":%d,\"day\":\"2023-07-03\",\"memberId\":%d}".formatted(shift, a))
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = atOnce(assignments);
+        assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        assertThat(party.count("select count(*) from oneseal.party_volunteer_duty where member_id = ? and day = '2023-07-03'",
+                a)).isOne();
+    }
+
+    // ------------------------------------------------------------------------------------------------ one at a time
 }
