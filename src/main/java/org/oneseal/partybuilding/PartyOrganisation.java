@@ -275,7 +275,12 @@ public class PartyOrganisation {
         Org to = memberOrg(toOrgId);
         requireDay(on);
         checkDay(to, on, "on");
-        leave(memberId, on, "MOVED", null);
+        LocalDate since = jdbc.sql("select since from oneseal.party_membership where member_id = :m and until is null")
+                .param("m", memberId).query(LocalDate.class).single();
+        if (!on.isAfter(since)) { // the old stay ends the day before: it must keep a day
+            throw InvalidInputException.of("on", messages.text("party.member.moveAfterSince", since));
+        }
+        leave(memberId, on.minusDays(1), "MOVED", null); // one organisation a day: the new one from the move's day
         stay(memberId, toOrgId, on, "MOVED", null);
         audit.record(AuditRecord.of("party.member.move", "PartyMember", memberId).reason("to " + to.name() + " " + on));
         return member(memberId);

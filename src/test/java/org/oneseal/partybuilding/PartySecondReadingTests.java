@@ -246,4 +246,28 @@ class PartySecondReadingTests {
     }
 
     // ------------------------------------------------------------------------------------------------ one at a time
+
+    @Test
+    void aMovedMemberBelongsToOneBranchOnTheDayOfTheMove() throws Exception {
+        long from = party.branch("第三十四党支部（调出）", "2023-01-01");
+        long to = party.branch("第三十五党支部（调入）", "2023-01-01");
+        long stays = party.admit(from, "癸一", "2023-01-01");
+        long moves = party.admit(from, "癸二", "2023-01-01");
+        long there = party.admit(to, "癸四", "2023-01-01");
+        party.postJson("/api/v1/party/members/" + moves + "/move", "party02", "{\"orgId\":" + to + ",\"on\":\"2023-06-15\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.history[0].until").value("2023-06-14"));
+        // on the day of the move the member is of the new branch only: the old one meets without them …
+        party.record(from, "party02", meeting("BRANCH_GENERAL_MEETING", "2023-06-15", "调整当天的党员大会",
+                List.of(stays), "")).andExpect(status().isCreated());
+        // … and the new one accounts for them
+        party.record(to, "party02", meeting("BRANCH_GENERAL_MEETING", "2023-06-15", "调整当天的党员大会", List.of(there), ""))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.absentees", Matchers.containsString("癸二")));
+        // a move on the day the member came leaves no day in the old branch: refused on the day
+        long newcomer = party.admit(from, "癸三", "2023-03-01");
+        party.postJson("/api/v1/party/members/" + newcomer + "/move", "party02", "{\"orgId\":" + to + ",\"on\":\"2023-03-01\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.on").exists());
+        assertThat(party.count("select count(*) from oneseal.party_membership where member_id = ?", newcomer)).isOne();
+    }
+
+    // ------------------------------------------------------------------------------------------------ bad input
 }
