@@ -229,7 +229,8 @@ public class PartyOrganisation {
         if (a.how() == null || !List.of("JOINED", "TRANSFER_IN").contains(a.how())) {
             errors.add("how", messages.text("party.member.how"));
         }
-        if ("TRANSFER_IN".equals(a.how()) && (a.cameFrom() == null || a.cameFrom().isBlank())) {
+        if ("TRANSFER_IN".equals(a.how()) && (a.cameFrom() == null || a.cameFrom().isBlank()
+                || a.cameFrom().strip().length() > 100)) {
             errors.add("cameFrom", messages.text("party.member.cameFrom"));
         }
         notFuture(errors, "joinedPartyOn", a.joinedPartyOn());
@@ -357,10 +358,12 @@ public class PartyOrganisation {
 
     // ------------------------------------------------------------------------------------------------ rules
 
-    /** A date that must be given and not lie in the future. */
+    /** A date that must be given, not lie in the future, nor before 1900 (as {@link PartyRecords#pastDay}). */
     private void notFuture(InvalidInputException.Collector errors, String field, LocalDate day) {
         if (day == null) {
             errors.add(field, messages.text("party.date.missing"));
+        } else if (day.getYear() < PartyRecords.EARLIEST_YEAR) {
+            errors.add(field, messages.text("party.date.invalid"));
         } else if (day.isAfter(LocalDate.now(clock))) {
             errors.add(field, messages.text("party.date.future"));
         }

@@ -270,4 +270,29 @@ class PartySecondReadingTests {
     }
 
     // ------------------------------------------------------------------------------------------------ bad input
+
+    @Test
+    void anAdmissionWithAnOverlongOriginOrAnImpossibleDateGetsAFieldMessage() throws Exception {
+        long branch = party.branch("第三十六党支部（接收校验）", "2023-01-01");
+        String path = "/api/v1/party/orgs/" + branch + "/members";
+        long members = party.count("select count(*) from oneseal.party_member");
+        party.postJson(path, "party02", """
+                {"name":"子一","category":"FULL","joinedPartyOn":"2010-07-01","since":"2023-02-01","how":"TRANSFER_IN",
+                 "cameFrom":"%s"}""".formatted("某".repeat(101))).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.cameFrom").exists());
+        party.postJson(path, "party02", """
+                {"name":"子一","category":"FULL","joinedPartyOn":"-5000-07-01","since":"2023-02-01","how":"JOINED"}""")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.joinedPartyOn").exists());
+        // the page: the form again with the message, not a server error
+        mvc.perform(post("/workbench/party/orgs/" + branch + "/members").with(csrf())
+                        .with(user(users.loadUserByUsername("party02"))).param("name", "子一").param("category", "FULL")
+                        .param("joinedPartyOn", "2010-07-01").param("since", "2023-02-01").param("how", "TRANSFER_IN")
+                        .param("cameFrom", "某".repeat(101)))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("原所在党组织（100字以内）")));
+        mvc.perform(post("/workbench/party/orgs/" + branch + "/members").with(csrf())
+                        .with(user(users.loadUserByUsername("party02"))).param("name", "子一").param("category", "FULL")
+                        .param("joinedPartyOn", "-5000-07-01").param("since", "2023-02-01").param("how", "JOINED"))
+                .andExpect(status().isOk());
+        assertThat(party.count("select count(*) from oneseal.party_member")).isEqualTo(members);
+    }
 }
