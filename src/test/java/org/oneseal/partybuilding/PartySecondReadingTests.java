@@ -295,4 +295,18 @@ class PartySecondReadingTests {
                 .andExpect(status().isOk());
         assertThat(party.count("select count(*) from oneseal.party_member")).isEqualTo(members);
     }
+
+    @Test
+    void aRefusedItemOnTheRectificationPageShowsItsMessage() throws Exception {
+        long branch = party.branch("第四十党支部（整改页面）", "2023-01-01");
+        long a = party.admit(branch, "卯一", "2023-01-01");
+        long list = PartyFixture.id(party.postJson("/api/v1/party/orgs/" + branch + "/rectification-lists", "party02",
+                "{\"inspectedOn\":\"2023-08-10\",\"inspectingBody\":\"机关纪委\",\"title\":\"检查整改\"}")
+                .andExpect(status().isCreated()));
+        mvc.perform(post("/workbench/party/rectification-lists/" + list + "/items").with(csrf())
+                        .with(user(users.loadUserByUsername("party02"))).param("problem", "").param("measure", "补齐台账")
+                        .param("ownerId", String.valueOf(a)).param("workingDays", "5"))
+                .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("请填写问题（500字以内）")));
+        assertThat(party.count("select count(*) from oneseal.party_rectification_item where list_id = ?", list)).isZero();
+    }
 }
