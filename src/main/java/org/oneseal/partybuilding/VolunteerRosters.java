@@ -66,12 +66,8 @@ class VolunteerRosters {
         if (!PartyRecords.oneOf(PLACE_KINDS, r.placeKind())) {
             errors.add("placeKind", records.text("party.roster.placeKind"));
         }
-        if (r.startsOn() == null) {
-            errors.add("startsOn", records.text("party.date.missing"));
-        }
-        if (r.endsOn() == null) {
-            errors.add("endsOn", records.text("party.date.missing"));
-        } else if (r.startsOn() != null && (r.endsOn().isBefore(r.startsOn())
+        boolean starts = day(errors, "startsOn", r.startsOn());
+        if (day(errors, "endsOn", r.endsOn()) && starts && (r.endsOn().isBefore(r.startsOn())
                 || r.endsOn().isAfter(r.startsOn().plusYears(1)))) {
             errors.add("endsOn", records.text("party.roster.period"));
         }
@@ -190,6 +186,19 @@ class VolunteerRosters {
             errors.add("shifts", records.text("party.roster.shifts", MAX_SHIFTS));
         }
         return shifts;
+    }
+
+    /** A day of the roster: given, within the years of the calendar (1900–9999); whether it is one. */
+    private boolean day(InvalidInputException.Collector errors, String field, LocalDate day) {
+        if (day == null) {
+            errors.add(field, records.text("party.date.missing"));
+            return false;
+        }
+        if (day.getYear() < PartyRecords.EARLIEST_YEAR || day.getYear() > PartyRecords.LATEST_YEAR) {
+            errors.add(field, records.text("party.date.invalid"));
+            return false;
+        }
+        return true;
     }
 
     private LocalTime time(InvalidInputException.Collector errors, String field, String text) {

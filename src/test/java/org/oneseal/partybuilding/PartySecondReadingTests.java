@@ -309,4 +309,42 @@ class PartySecondReadingTests {
                 .andExpect(status().isOk()).andExpect(content().string(Matchers.containsString("请填写问题（500字以内）")));
         assertThat(party.count("select count(*) from oneseal.party_rectification_item where list_id = ?", list)).isZero();
     }
+
+    @Test
+    void aDeadlineBeyondTheCalendarGetsAFieldMessage() throws Exception {
+        long branch = party.branch("第三十七党支部（时限校验）", "2023-01-01");
+        long a = party.admit(branch, "丑一", "2023-01-01");
+        long list = PartyFixture.id(party.postJson("/api/v1/party/orgs/" + branch + "/rectification-lists", "party02",
+                "{\"inspectedOn\":\"2023-05-10\",\"inspectingBody\":\"机关纪委\",\"title\":\"检查整改\"}")
+                .andExpect(status().isCreated()));
+        party.postJson("/api/v1/party/rectification-lists/" + list + "/items", "party02", """
+                {"problem":"台账不全","measure":"补齐台账","ownerId":%d,"deadline":"+999999999-12-31"}""".formatted(a))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.deadline").exists());
+        mvc.perform(post("/workbench/party/rectification-lists/" + list + "/items").with(csrf())
+                .with(user(users.loadUserByUsername("party02"))).param("problem", "台账不全").param("measure", "补齐台账")
+                .param("ownerId", String.valueOf(a)).param("deadline", "+999999999-12-31")).andExpect(status().isOk());
+        assertThat(party.count("select count(*) from oneseal.party_rectification_item where list_id = ?", list)).isZero();
+    }
+
+    @Test
+    void aRosterBeyondTheCalendarGetsAFieldMessage() throws Exception {
+        long branch = party.branch("第三十九党支部（排班校验）", "2023-01-01");
+        long rosters = party.count("select count(*) from oneseal.party_volunteer_roster");
+        party.postJson("/api/v1/party/orgs/" + branch + "/volunteer-rosters", "party02", """
+                {"place":"社区","placeKind":"COMMUNITY","startsOn":"+999999999-01-01","endsOn":"+999999999-06-30",
+                 "shifts":[{"name":"上午","start":"08:30","end":"12:00"}]}""").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.startsOn").exists());
+        party.postJson("/api/v1/party/orgs/" + branch + "/volunteer-rosters", "party02", """
+                {"place":"社区","placeKind":"COMMUNITY","startsOn":"+99999-01-01","endsOn":"+99999-06-30",
+                 "shifts":[{"name":"上午","start":"08:30","end":"12:00"}]}""").andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.startsOn").exists());
+        assertThat(party.count("select count(*) from oneseal.party_volunteer_roster")).isEqualTo(rosters);
+    }
+
+    @Test
+    void studyFiguresOfAnImpossibleYearGetAFieldMessage() throws Exception {
+        mvc.perform(get(URI.create("/api/v1/party/study-figures?from=%2B999999999-01-01&to=%2B999999999-06-30"))
+                        .with(user(users.loadUserByUsername("party02"))))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.from").value("日期不正确（须在1900年至9999年之间）"));
+    }
 }
