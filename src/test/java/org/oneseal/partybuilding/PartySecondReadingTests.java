@@ -347,4 +347,19 @@ class PartySecondReadingTests {
                         .with(user(users.loadUserByUsername("party02"))))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.from").value("日期不正确（须在1900年至9999年之间）"));
     }
+
+    @Test
+    void pointsOfMoreThanFourYearsOfMonthsAreImported() throws Exception {
+        long branch = party.branch("第三十八党支部（积分历史）", "2019-03-01");
+        long a = party.admit(branch, "寅一", "2019-03-01");
+        StringBuilder csv = new StringBuilder("党员编号,姓名,期间,积分\n");
+        for (YearMonth m = YearMonth.of(2019, 3); !m.isAfter(YearMonth.of(2023, 5)); m = m.plusMonths(1)) {
+            csv.append(a).append(",寅一,").append(m).append(",10\n");
+        }
+        var file = new MockMultipartFile("file", "history.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/workbench/party/orgs/" + branch + "/study-points").file(file).with(csrf())
+                        .with(user(users.loadUserByUsername("party02"))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(party.count("select count(*) from oneseal.party_study_points where member_id = ?", a)).isEqualTo(51);
+    }
 }
