@@ -126,6 +126,30 @@ class PartySecondReadingTests {
     }
 
     @Test
+    void whenEveryRoleAboveTheBranchesHasEndedABranchWorkerStillSeesTheirBranchOnly() throws Exception {
+        long first = party.org("第一党支部");
+        long second = party.org("第二党支部");
+        List<Long> top = jdbc.sql("""
+                select r.id from oneseal.party_role r join oneseal.party_org o on o.id = r.org_id
+                where r.until is null and o.kind in ('GROUP', 'ORGAN_COMMITTEE')""").query(Long.class).list();
+        assertThat(top).isNotEmpty();
+        try {
+            // e.g. the committee re-elected while the party group's secretary was transferred out: no current role
+            // above the branches for a while
+            jdbc.sql("update oneseal.party_role set until = since where id in (:ids)").param("ids", top).update();
+            party.getAs("/api/v1/party/orgs/" + first + "/members", "party01").andExpect(status().isNotFound());
+            party.getAs("/api/v1/party/orgs", "party01").andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].id", Matchers.contains((int) second)));
+            party.postJson("/api/v1/party/orgs/" + first + "/members", "party01", """
+                    {"name":"越权","category":"FULL","joinedPartyOn":"2010-07-01","since":"2023-02-01","how":"JOINED"}""")
+                    .andExpect(status().isNotFound());
+            party.getAs("/api/v1/party/orgs/" + first + "/members", "secretary01").andExpect(status().isOk());
+        } finally {
+            jdbc.sql("update oneseal.party_role set until = null where id in (:ids)").param("ids", top).update();
+        }
+    }
+
+    @Test
     void anAttendeeSeesWhoWasExcusedButNotWhy() throws Exception {
         long second = party.org("第二党支部");
         long window = party.memberByAccount("window01");
