@@ -283,7 +283,15 @@ public class PartyOrganisation {
         }
         leave(memberId, on.minusDays(1), "MOVED", null); // one organisation a day: the new one from the move's day
         stay(memberId, toOrgId, on, "MOVED", null);
-        audit.record(AuditRecord.of("party.member.move", "PartyMember", memberId).reason("to " + to.name() + " " + on));
+        // a role is held in one's own organisation or one above it: those of the organisations left end with the stay
+        int ended = jdbc.sql("""
+                update oneseal.party_role set until = greatest(:last, since) where member_id = :m and until is null
+                and org_id not in (with recursive up as (select cast(:to as bigint) as id union
+                    select o.parent_id from oneseal.party_org o join up u on o.id = u.id where o.parent_id is not null)
+                    select id from up)""").param("last", on.minusDays(1)).param("m", memberId).param("to", toOrgId)
+                .update();
+        audit.record(AuditRecord.of("party.member.move", "PartyMember", memberId)
+                .reason("to " + to.name() + " " + on + (ended > 0 ? ", roles ended " + ended : "")));
         return member(memberId);
     }
 

@@ -293,6 +293,34 @@ class PartySecondReadingTests {
         assertThat(party.count("select count(*) from oneseal.party_membership where member_id = ?", newcomer)).isOne();
     }
 
+    @Test
+    void aMovedWorkerNoLongerManagesTheBranchTheyLeft() throws Exception {
+        jdbc.sql("""
+                insert into oneseal.account (username, password_hash, kind, display_name, region_id, created_at)
+                select 'party_mover', '{noop}unused', 'STAFF', '调任党务干事', region_id, now() from oneseal.account
+                where username = 'party01' on conflict do nothing""").update();
+        jdbc.sql("""
+                insert into oneseal.account_role (account_id, role) select id, 'PARTY_AFFAIRS' from oneseal.account
+                where username = 'party_mover' on conflict do nothing""").update();
+        long left = party.branch("第四十一党支部（调出）", "2023-01-01");
+        long joined = party.branch("第四十二党支部（调入）", "2023-01-01");
+        String admitted = party.postJson("/api/v1/party/orgs/" + left + "/members", "party02", """
+                {"name":"调任党务干事","username":"party_mover","category":"FULL","joinedPartyOn":"2010-07-01",
+                 "since":"2023-01-01","how":"TRANSFER_IN","cameFrom":"原单位党支部"}""").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long mover = ((Number) com.jayway.jsonpath.JsonPath.read(admitted, "$.member.id")).longValue();
+        party.role(mover, left, "PARTY_AFFAIRS_WORKER", "2023-01-01");
+        party.getAs("/api/v1/party/orgs/" + left + "/members", "party_mover").andExpect(status().isOk());
+        party.postJson("/api/v1/party/members/" + mover + "/move", "party02", "{\"orgId\":" + joined + ",\"on\":\"2023-09-01\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.roles[?(@.orgId == " + left + ")].until").value(Matchers.contains("2023-08-31")));
+        // a role is held in one's own organisation or above it: the worker of the branch left is a worker no more
+        party.getAs("/api/v1/party/orgs/" + left + "/members", "party_mover").andExpect(status().isNotFound());
+        party.postJson("/api/v1/party/orgs/" + left + "/members", "party_mover", """
+                {"name":"离任后接收","category":"FULL","joinedPartyOn":"2010-07-01","since":"2023-09-02","how":"JOINED"}""")
+                .andExpect(status().isNotFound());
+    }
+
     // ------------------------------------------------------------------------------------------------ bad input
 
     @Test
