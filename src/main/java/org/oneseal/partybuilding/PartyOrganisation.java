@@ -359,7 +359,11 @@ public class PartyOrganisation {
         if (until.isBefore(r.since())) {
             throw InvalidInputException.of("until", messages.text("party.role.beforeSince", r.since()));
         }
-        jdbc.sql("update oneseal.party_role set until = :u where id = :id").param("u", until).param("id", roleId).update();
+        // only an open role: of two endings at once the second finds it ended (and does not write over its day)
+        if (jdbc.sql("update oneseal.party_role set until = :u where id = :id and until is null").param("u", until)
+                .param("id", roleId).update() == 0) {
+            throw new BusinessRuleViolation("party.role.ended", messages.text("party.role.ended"));
+        }
         audit.record(AuditRecord.of("party.role.end", "PartyRole", roleId).reason(r.role() + " " + r.orgName()));
         return roles("r.id = :id", roleId).getFirst();
     }

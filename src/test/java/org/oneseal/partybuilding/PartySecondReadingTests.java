@@ -269,6 +269,24 @@ class PartySecondReadingTests {
                 a)).isOne();
     }
 
+    @Test
+    void aRoleIsEndedOnceWhenEndedTwiceAtOnce() throws Exception {
+        long branch = party.branch("第四十三党支部（并发免职）", "2023-01-01");
+        long a = party.admit(branch, "辰一", "2023-01-01");
+        party.role(a, branch, "SECRETARY", "2023-01-01");
+        long role = jdbc.sql("select id from oneseal.party_role where member_id = ?").param(a).query(Long.class).single();
+        List<Callable<Integer>> ends = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String until = "{\"until\":\"2023-10-0" + i + "\"}";
+            ends.add(() -> party.postJson("/api/v1/party/roles/" + role + "/end", "party02", until)
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = atOnce(ends);
+        assertThat(statuses).containsOnly(200, 422).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(party.count("select count(*) from oneseal.audit_entry where action = 'party.role.end' and object_id = ?",
+                String.valueOf(role))).isOne();
+    }
+
     // ------------------------------------------------------------------------------------------------ one at a time
 
     @Test
