@@ -266,6 +266,7 @@ public class PartyOrganisation {
     /** Moves a member to another branch or cell of the tree (the old stay ends the day before). */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail move(long memberId, long toOrgId, LocalDate on) {
+        lockMember(memberId);
         long from = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         access.requireManaged(from, "party.member.move");
@@ -298,6 +299,7 @@ public class PartyOrganisation {
     /** Transfers a member out of the bureau's organisation (组织关系转出), to a named organisation. */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail transferOut(long memberId, LocalDate on, String wentTo) {
+        lockMember(memberId);
         long from = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         access.requireManaged(from, "party.member.transferOut");
@@ -404,6 +406,15 @@ public class PartyOrganisation {
             throw InvalidInputException.of("orgId", messages.text("party.member.branchOnly"));
         }
         return org;
+    }
+
+    /**
+     * Changes of a member's stays one at a time: two moves or transfers at once would both read the same current stay
+     * (the second then failed on it, 500, or ended nothing and answered as if it had).
+     */
+    private void lockMember(long memberId) {
+        jdbc.sql("select id from oneseal.party_member where id = :m for update").param("m", memberId).query(Long.class)
+                .optional();
     }
 
     private void stay(long memberId, long orgId, LocalDate since, String how, String cameFrom) {

@@ -287,6 +287,28 @@ class PartySecondReadingTests {
                 String.valueOf(role))).isOne();
     }
 
+    @Test
+    void aMemberIsTransferredOutOnceWhenTransferredTwiceAtOnce() throws Exception {
+        long branch = party.branch("第四十四党支部（并发转出）", "2023-01-01");
+        long a = party.admit(branch, "巳一", "2023-01-01");
+        party.role(a, branch, "COMMITTEE_MEMBER", "2023-01-01");
+        List<Callable<Integer>> transfers = new ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            String body = "{\"on\":\"2023-11-0" + i + "\",\"wentTo\":\"乙县委组织部\"}";
+            transfers.add(() -> party.postJson("/api/v1/party/members/" + a + "/transfer-out", "party02", body)
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = atOnce(transfers);
+        assertThat(statuses).containsOnly(200, 422).filteredOn(s -> s == 200).hasSize(1);
+        assertThat(party.count("""
+                select count(*) from oneseal.audit_entry where action = 'party.member.transferOut' and object_id = ?""",
+                String.valueOf(a))).isOne();
+        // the stay and the role ended on the same day
+        assertThat(party.count("""
+                select count(*) from oneseal.party_membership s join oneseal.party_role r on r.member_id = s.member_id
+                where s.member_id = ? and r.until = s.until""", a)).isOne();
+    }
+
     // ------------------------------------------------------------------------------------------------ one at a time
 
     @Test
