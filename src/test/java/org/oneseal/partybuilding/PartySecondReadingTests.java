@@ -309,6 +309,26 @@ class PartySecondReadingTests {
                 where s.member_id = ? and r.until = s.until""", a)).isOne();
     }
 
+    @Test
+    void importsOfTheSameMonthAtOnceReplaceEachOther() throws Exception {
+        long branch = party.branch("第四十五党支部（并发导入）", "2023-01-01");
+        StringBuilder csv = new StringBuilder("党员编号,姓名,期间,积分\n");
+        for (int i = 0; i < 20; i++) {
+            long m = party.admit(branch, "午" + i, "2023-01-01");
+            csv.append(m).append(",午").append(i).append(",2023-04,").append(10 + i).append('\n');
+        }
+        byte[] content = csv.toString().getBytes(StandardCharsets.UTF_8);
+        List<Callable<Integer>> imports = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            imports.add(() -> mvc.perform(multipart("/api/v1/party/orgs/" + branch + "/study-points")
+                            .file(new MockMultipartFile("file", "april.csv", "text/csv", content))
+                            .with(csrf()).with(user(users.loadUserByUsername("party02"))))
+                    .andReturn().getResponse().getStatus());
+        }
+        assertThat(atOnce(imports)).containsOnly(201);
+        assertThat(party.count("select count(*) from oneseal.party_study_points where org_id = ?", branch)).isEqualTo(20);
+    }
+
     // ------------------------------------------------------------------------------------------------ one at a time
 
     @Test
