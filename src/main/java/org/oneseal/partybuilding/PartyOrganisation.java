@@ -324,6 +324,7 @@ public class PartyOrganisation {
         Org org = org(orgId);
         requireDay(since);
         checkDay(org, since, "since");
+        lockMember(memberId); // a role given twice at once: the second finds it held (422), not the unique key (500)
         long current = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         boolean within = jdbc.sql("""

@@ -329,6 +329,23 @@ class PartySecondReadingTests {
         assertThat(party.count("select count(*) from oneseal.party_study_points where org_id = ?", branch)).isEqualTo(20);
     }
 
+    @Test
+    void aDutyReportSubmittedTwiceAtOnceIsSavedOnceAndTheSecondGetsItsMessage() throws Exception {
+        long branch = party.branch("第四十六党支部（重复提交）", "2023-01-01");
+        long a = party.admit(branch, "未一", "2023-01-01");
+        party.role(a, branch, "SECRETARY", "2023-01-01");
+        List<Callable<Integer>> submissions = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            submissions.add(() -> mvc.perform(multipart("/workbench/party/members/" + a + "/duty-reports")
+                            .param("year", "2023").param("text", "二〇二三年度述职述廉报告")
+                            .with(csrf()).with(user(users.loadUserByUsername("party02"))))
+                    .andReturn().getResponse().getStatus());
+        }
+        List<Integer> statuses = atOnce(submissions);
+        assertThat(statuses).containsOnly(302, 200).filteredOn(s -> s == 302).hasSize(1);
+        assertThat(party.count("select count(*) from oneseal.party_duty_report where member_id = ?", a)).isOne();
+    }
+
     // ------------------------------------------------------------------------------------------------ one at a time
 
     @Test
