@@ -13,6 +13,7 @@ import org.oneseal.identity.StaffDirectory;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,11 +201,16 @@ public class PartyOrganisation {
                 .param("p", o.parentId() == null ? 0L : o.parentId()).param("n", name).query(Boolean.class).single()) {
             throw InvalidInputException.of("name", messages.text("party.org.duplicate"));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_org (parent_id, kind, name, founded_on, created_at, created_by)
-                values (:p, :k, :n, :f, :at, :by) returning id""").param("p", o.parentId()).param("k", kind)
-                .param("n", name).param("f", o.foundedOn()).param("at", Timestamp.from(clock.instant()))
-                .param("by", access.staff().getUsername()).query(Long.class).single();
+        long id;
+        try { // the same organisation created twice at once: the unique name refuses the second
+            id = jdbc.sql("""
+                    insert into oneseal.party_org (parent_id, kind, name, founded_on, created_at, created_by)
+                    values (:p, :k, :n, :f, :at, :by) returning id""").param("p", o.parentId()).param("k", kind)
+                    .param("n", name).param("f", o.foundedOn()).param("at", Timestamp.from(clock.instant()))
+                    .param("by", access.staff().getUsername()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("name", messages.text("party.org.duplicate"));
+        }
         audit.record(AuditRecord.of("party.org.create", "PartyOrg", id).reason(kind + " " + name));
         return orgs().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
@@ -253,11 +259,16 @@ public class PartyOrganisation {
         if (a.joinedPartyOn().isAfter(a.since())) {
             throw InvalidInputException.of("joinedPartyOn", messages.text("party.member.joinedAfter"));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_member (name, account_id, category, joined_party_on, created_at)
-                values (:n, :a, :c, :j, :at) returning id""").param("n", name).param("a", account)
-                .param("c", a.category()).param("j", a.joinedPartyOn()).param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id;
+        try { // one account admitted twice at once: the unique account refuses the second
+            id = jdbc.sql("""
+                    insert into oneseal.party_member (name, account_id, category, joined_party_on, created_at)
+                    values (:n, :a, :c, :j, :at) returning id""").param("n", name).param("a", account)
+                    .param("c", a.category()).param("j", a.joinedPartyOn()).param("at", Timestamp.from(clock.instant()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("username", messages.text("party.member.accountTaken"));
+        }
         stay(id, orgId, a.since(), a.how(), "TRANSFER_IN".equals(a.how()) ? a.cameFrom().strip() : null);
         audit.record(AuditRecord.of("party.member.admit", "PartyMember", id).reason(a.how() + " " + org.name()));
         return member(id);

@@ -346,6 +346,20 @@ class PartySecondReadingTests {
         assertThat(party.count("select count(*) from oneseal.party_duty_report where member_id = ?", a)).isOne();
     }
 
+    @Test
+    void anOrganisationCreatedTwiceAtOnceIsCreatedOnceAndTheSecondGetsItsMessage() throws Exception {
+        long branch = party.branch("第四十七党支部（重复建组）", "2023-01-01");
+        List<Callable<Integer>> creations = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            creations.add(() -> mvc.perform(post("/workbench/party/orgs").param("parentId", String.valueOf(branch))
+                            .param("kind", "CELL").param("name", "重复建组的党小组").param("foundedOn", "2023-02-01")
+                            .with(csrf()).with(user(users.loadUserByUsername("party02"))))
+                    .andReturn().getResponse().getStatus());
+        }
+        assertThat(atOnce(creations)).containsOnly(302, 200).filteredOn(s -> s == 302).hasSize(1);
+        assertThat(party.count("select count(*) from oneseal.party_org where parent_id = ?", branch)).isOne();
+    }
+
     // ------------------------------------------------------------------------------------------------ one at a time
 
     @Test
