@@ -166,6 +166,20 @@ class PartySecondReadingTests {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("肿瘤科"))));
     }
 
+    @Test
+    void anApplicantLearnsNothingOfPartyRecordsNotEvenWhichExist() throws Exception {
+        long second = party.org("第二党支部");
+        long window = party.memberByAccount("window01");
+        long meeting = party.recorded(second, meeting("THEMED_PARTY_DAY", "2023-03-18", "二〇二三年三月主题党日",
+                List.of(window), ""));
+        // an existing meeting and one that does not exist answer alike: 403
+        party.getAs("/api/v1/party/meetings/" + meeting, "zhangsan").andExpect(status().isForbidden());
+        party.getAs("/api/v1/party/meetings/999999999", "zhangsan").andExpect(status().isForbidden());
+        party.getAs("/api/v1/party/rectification-items/999999999", "zhangsan").andExpect(status().isForbidden());
+        party.getAs("/api/v1/party/reading-lists/999999999", "zhangsan").andExpect(status().isForbidden());
+        party.postJson("/api/v1/party/volunteer-duties/999999999/sign-in", "zhangsan", "").andExpect(status().isForbidden());
+    }
+
     // ------------------------------------------------------------------------------------------------ audit
 
     @Test
