@@ -69,6 +69,9 @@ class SecurityConfiguration {
                         .requestMatchers("/audit/verify", "/actuator/auditchain").hasAuthority("audit:verify")
                         .requestMatchers("/audit", "/audit/**", "/api/v1/audit/**").hasAuthority("audit:read")
                         .requestMatchers("/workbench/**", "/admin/**").hasAuthority("kind:STAFF")
+                        // party building is for staff only: refused before any record is looked up (so that an
+                        // applicant does not learn from 404 against 403 which records exist)
+                        .requestMatchers("/api/v1/party/**").hasAuthority("kind:STAFF")
                         .requestMatchers("/me", "/me/**").hasAnyAuthority("kind:PERSON", "kind:ENTERPRISE")
                         .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().hasAnyAuthority(SIGNED_IN))

@@ -111,6 +111,9 @@ class Assessments {
     Sheet sheet(long orgId, String monthText) {
         records.access().requireVisible(orgId, "party.assessment.list");
         PartyOrganisation.Org org = records.organisation().org(orgId);
+        if (!"BRANCH".equals(org.kind())) { // grades are the branch's: a cell's leader does not read them
+            throw InvalidInputException.of("orgId", records.text("party.assessment.branchOnly"));
+        }
         var errors = new InvalidInputException.Collector();
         YearMonth month = records.month(errors, "month", monthText);
         errors.throwIfAny();
@@ -129,14 +132,17 @@ class Assessments {
     }
 
     /**
-     * A member's grades, newest first: all of them for whoever sees the member's organisation, the published ones
-     * for the member.
+     * A member's grades, newest first: for whoever sees the branch that graded (each grade's {@code orgId}), and the
+     * published ones for the member. Seeing only the member's cell (its leader) shows none: a grade, and above all its
+     * comment, is a matter between the branch and the member.
      */
     @Transactional(noRollbackFor = NotFoundException.class)
     List<Grade> ofMember(long memberId) {
         records.requireMemberVisible(memberId, "party.assessment.read");
-        boolean seesOrg = records.memberOrg(memberId).map(o -> records.access().visibleOrgs().contains(o)).orElse(false);
-        return grades("a.member_id = :id", memberId).stream().filter(g -> seesOrg || g.published()).toList();
+        boolean own = records.isMe(memberId);
+        var visible = records.access().visibleOrgs();
+        return grades("a.member_id = :id", memberId).stream()
+                .filter(g -> visible.contains(g.orgId()) || own && g.published()).toList();
     }
 
     private String gradeAndComment(InvalidInputException.Collector errors, String grade, String commentText) {

@@ -10,6 +10,7 @@ import org.oneseal.identity.OrganisationManagement;
 import org.oneseal.shared.ConflictException;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,13 +81,18 @@ class Commendations {
             throw new ConflictException(branch ? "orgId" : "memberId",
                     records.text("party.commendation.duplicate", c.year()));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_commendation (kind, year, awarded_on, awarding_body, document_no, org_id,
-                    member_id, window_id, recorded_by, recorded_at)
-                values (:k, :y, :on, :b, :d, :o, :m, :w, :by, :at) returning id""").param("k", c.kind())
-                .param("y", c.year()).param("on", on).param("b", body).param("d", documentNo).param("o", orgId)
-                .param("m", memberId).param("w", windowId).param("by", records.access().staff().getUsername())
-                .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        long id;
+        try { // a second submission at once passes the check above; the unique key refuses it
+            id = jdbc.sql("""
+                    insert into oneseal.party_commendation (kind, year, awarded_on, awarding_body, document_no, org_id,
+                        member_id, window_id, recorded_by, recorded_at)
+                    values (:k, :y, :on, :b, :d, :o, :m, :w, :by, :at) returning id""").param("k", c.kind())
+                    .param("y", c.year()).param("on", on).param("b", body).param("d", documentNo).param("o", orgId)
+                    .param("m", memberId).param("w", windowId).param("by", records.access().staff().getUsername())
+                    .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException(branch ? "orgId" : "memberId", records.text("party.commendation.duplicate", c.year()));
+        }
         audit.record(AuditRecord.of("party.commendation.record", "PartyCommendation", id)
                 .reason(c.kind() + " " + c.year() + " " + documentNo));
         return list("c.id = :id", id).getFirst();

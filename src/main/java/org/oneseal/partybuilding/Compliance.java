@@ -169,13 +169,14 @@ public class Compliance {
                 ? "DUE_SOON" : "OPEN";
     }
 
+    /** Who took part in the talks (one query for all of them: a branch holds a talk per member or two a year). */
     private Set<Long> talked(List<Held> talks) {
-        Set<Long> talked = new HashSet<>();
-        for (Held t : talks) {
-            talked.addAll(jdbc.sql("select member_id from oneseal.party_meeting_attendance where meeting_id = :m and present")
-                    .param("m", t.id()).query(Long.class).list());
+        if (talks.isEmpty()) {
+            return Set.of();
         }
-        return talked;
+        return new HashSet<>(jdbc.sql("""
+                select member_id from oneseal.party_meeting_attendance where meeting_id in (:m) and present""")
+                .param("m", talks.stream().map(Held::id).toList()).query(Long.class).list());
     }
 
     private List<PartyOrganisation.Org> cells(long branchId) {

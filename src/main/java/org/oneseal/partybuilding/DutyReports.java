@@ -9,6 +9,7 @@ import org.oneseal.audit.AuditRecord;
 import org.oneseal.shared.ConflictException;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -103,14 +104,19 @@ class DutyReports {
                 .param("m", memberId).param("y", r.year()).query(Boolean.class).single()) {
             throw new ConflictException("year", records.text("party.dutyReport.duplicate", r.year()));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_duty_report (member_id, year, text, attachment_name, attachment, submitted_by,
-                    own, submitted_at) values (:m, :y, :t, :n, :a, :by, :own, :at) returning id""")
-                .param("m", memberId).param("y", r.year()).param("t", text)
-                .param("n", file == null ? null : file.name().strip())
-                .param("a", file == null ? null : file.content())
-                .param("by", records.access().staff().getUsername()).param("own", own)
-                .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        long id;
+        try { // a second submission at once passes the check above; the unique key refuses it
+            id = jdbc.sql("""
+                    insert into oneseal.party_duty_report (member_id, year, text, attachment_name, attachment, submitted_by,
+                        own, submitted_at) values (:m, :y, :t, :n, :a, :by, :own, :at) returning id""")
+                    .param("m", memberId).param("y", r.year()).param("t", text)
+                    .param("n", file == null ? null : file.name().strip())
+                    .param("a", file == null ? null : file.content())
+                    .param("by", records.access().staff().getUsername()).param("own", own)
+                    .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("year", records.text("party.dutyReport.duplicate", r.year()));
+        }
         audit.record(AuditRecord.of("party.dutyReport." + (own ? "submit" : "record"), "PartyDutyReport", id)
                 .reason(String.valueOf(r.year())));
         return reports("r.id = :id", id).getFirst();

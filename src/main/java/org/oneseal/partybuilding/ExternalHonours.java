@@ -9,6 +9,7 @@ import org.oneseal.audit.AuditRecord;
 import org.oneseal.shared.ConflictException;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,12 +72,17 @@ class ExternalHonours {
                 .param("h", honour).param("on", on).query(Boolean.class).single()) {
             throw new ConflictException("honour", records.text("party.honour.duplicate"));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_external_honour (member_id, org_id, honour, level, awarding_body, received_on,
-                    recorded_by, recorded_at) values (:m, :o, :h, :l, :b, :on, :by, :at) returning id""")
-                .param("m", h.memberId()).param("o", h.orgId()).param("h", honour).param("l", h.level())
-                .param("b", body).param("on", on).param("by", records.access().staff().getUsername())
-                .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        long id;
+        try { // a second submission at once passes the check above; the unique key refuses it
+            id = jdbc.sql("""
+                    insert into oneseal.party_external_honour (member_id, org_id, honour, level, awarding_body, received_on,
+                        recorded_by, recorded_at) values (:m, :o, :h, :l, :b, :on, :by, :at) returning id""")
+                    .param("m", h.memberId()).param("o", h.orgId()).param("h", honour).param("l", h.level())
+                    .param("b", body).param("on", on).param("by", records.access().staff().getUsername())
+                    .param("at", Timestamp.from(records.instant())).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw new ConflictException("honour", records.text("party.honour.duplicate"));
+        }
         audit.record(AuditRecord.of("party.honour.record", "PartyExternalHonour", id).reason(h.level() + " " + honour));
         return query("e.id = :id", Map.of("id", id)).getFirst();
     }

@@ -49,6 +49,14 @@ public class Meetings {
                           Long speakerId, String speaker, Long speakerSecretaryOf, Long leaderId, String leaderName,
                           String minutes, List<Attendee> present, List<Attendee> absent,
                           List<PartyFiles.FileInfo> files, String recordedBy, Instant recordedAt) {
+
+        /** The meeting as an attendee who does not see the branch reads it: who was excused, not why. */
+        Meeting withoutAbsenceReasons() {
+            return new Meeting(id, branchId, branchName, cellId, cellName, kind, heldOn, topic, firstAgendaItem,
+                    firstAgendaTopic, speakerId, speaker, speakerSecretaryOf, leaderId, leaderName, minutes, present,
+                    absent.stream().map(a -> new Attendee(a.memberId(), a.name(), null)).toList(), files, recordedBy,
+                    recordedAt);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -107,6 +115,9 @@ public class Meetings {
     /** Adds attachments to a recorded meeting (at most {@link PartyFiles#MAX_FILES} in all). */
     @Transactional(noRollbackFor = NotFoundException.class)
     public List<PartyFiles.FileInfo> attach(long meetingId, List<PartyFiles.Upload> uploads) {
+        // uploads to one meeting one at a time: two at once would both count the files there and pass the limit
+        jdbc.sql("select id from oneseal.party_meeting where id = :id for update").param("id", meetingId)
+                .query(Long.class).optional();
         Meeting m = reads.meeting(meetingId).orElseThrow(() -> new NotFoundException("meeting " + meetingId));
         access.requireManaged(m.branchId(), "party.meeting.attach");
         var errors = new InvalidInputException.Collector();
@@ -129,15 +140,19 @@ public class Meetings {
                 from == null ? LocalDate.of(1921, 7, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to);
     }
 
-    /** A meeting: for whoever sees its branch, and for those who attended it. */
+    /**
+     * A meeting: for whoever sees its branch, and for those who attended it — without the reasons others were
+     * excused (a member's reason of absence, e.g. an illness, is for the branch to know, not for the other members).
+     */
     @Transactional(noRollbackFor = NotFoundException.class)
     public Meeting meeting(long id) {
         Meeting m = reads.meeting(id).orElse(null);
-        if (m == null || !(access.visibleOrgs().contains(m.branchId()) || attended(id))) {
+        boolean seen = m != null && access.visibleOrgs().contains(m.branchId());
+        if (m == null || !(seen || attended(id))) {
             access.deny("party.meeting.read", "PartyMeeting", id, "neither seen nor attended");
             throw new NotFoundException("meeting " + id);
         }
-        return m;
+        return seen ? m : m.withoutAbsenceReasons();
     }
 
     /** An attachment of a meeting the caller may read. */

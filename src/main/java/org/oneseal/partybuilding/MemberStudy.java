@@ -3,6 +3,7 @@ package org.oneseal.partybuilding;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 import org.oneseal.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,12 @@ public class MemberStudy {
         return of(access.me());
     }
 
+    /**
+     * A member's study record: all of it for the member; for others the sessions, reading lists and activities of the
+     * organisations they see (a branch secretary does not read the organ committee's or the party group's sessions
+     * through the record of a member who attended them, as the meetings of a member's record are those of branches
+     * seen).
+     */
     @Transactional(noRollbackFor = NotFoundException.class)
     public StudyRecord of(long memberId) {
         access.requireMemberVisible(memberId, "party.study.member");
@@ -58,16 +65,19 @@ public class MemberStudy {
         if (name == null) {
             throw new NotFoundException("party member " + memberId);
         }
+        boolean own = access.isMe(memberId);
+        LongPredicate seen = own ? id -> true : access.seen();
         LocalDate today = rules.today();
         Reflections.Standing standing = access.orgOn(memberId, today) == null ? null
                 : reflections.standing(memberId, today);
         Map<Long, ReadingLists.Receipt> receipts = new java.util.HashMap<>();
         readingLists.receiptsOf(memberId).forEach(r -> receipts.put(r.listId(), r));
-        List<ListReceipt> lists = readingLists.listsOf(memberId).stream()
+        List<ListReceipt> lists = readingLists.listsOf(memberId).stream().filter(l -> seen.test(l.orgId()))
                 .map(l -> new ListReceipt(l, receipts.get(l.id()))).toList();
-        return new StudyRecord(memberId, name, access.isMe(memberId), standing,
+        return new StudyRecord(memberId, name, own, standing,
                 sessions.sessions("s.id in (select session_id from oneseal.party_study_attendance where member_id = :m)",
-                        Map.of("m", memberId)),
-                reflections.of(memberId), lists, points.of(memberId), activities.of(memberId));
+                        Map.of("m", memberId)).stream().filter(s -> seen.test(s.orgId())).toList(),
+                reflections.of(memberId), lists, points.of(memberId),
+                activities.of(memberId).stream().filter(a -> seen.test(a.orgId())).toList());
     }
 }

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  *       cells, a member of the organ party committee (机关党委) or the party group (党组) every branch.</li>
  *   <li>Managing (recording, changing) needs the authority {@code party:manage} (party-affairs staff) as well.</li>
  *   <li>Every member sees their own records (their membership, meetings, study).</li>
- *   <li>Setting up: until a role is recorded in the party group or the organ committee, {@code party:manage}
- *       holders manage the whole tree (to create it and name its first secretaries).</li>
+ *   <li>Setting up: while no role is held in the party group or the organ committee, {@code party:manage}
+ *       holders who hold no party role manage the whole tree (to create it and name its first secretaries, or new
+ *       ones once every role above the branches has ended); a branch's staff keep seeing their branch only.</li>
  * </ul>
  * An organisation outside what the caller sees is "not found" (404), and the attempt is audited.
  */
@@ -66,18 +67,22 @@ class PartyAccess {
                 where r.until is null and o.kind in ('GROUP', 'ORGAN_COMMITTEE'))""").query(Boolean.class).single();
     }
 
-    /** The organisations the caller sees: the subtrees below their current roles (all while setting up). */
+    /**
+     * The organisations the caller sees: the subtrees below their current roles; while setting up, the whole tree
+     * for a {@code party:manage} holder who holds no party role (not for a branch's staff: when every role above the
+     * branches has ended, e.g. between two committees, a branch's worker still sees their branch only).
+     */
     Set<Long> visibleOrgs() {
         AccountPrincipal me = staff();
-        if (managing() && settingUp()) {
-            return Set.copyOf(jdbc.sql("select id from oneseal.party_org").query(Long.class).list());
-        }
         List<Long> ids = jdbc.sql("""
                 with recursive seen as (
                     select r.org_id as id from oneseal.party_role r join oneseal.party_member m on m.id = r.member_id
                     where m.account_id = :me and r.until is null
                     union select o.id from oneseal.party_org o join seen s on o.parent_id = s.id)
                 select id from seen""").param("me", me.accountId()).query(Long.class).list();
+        if (ids.isEmpty() && managing() && settingUp()) {
+            return Set.copyOf(jdbc.sql("select id from oneseal.party_org").query(Long.class).list());
+        }
         return ids.stream().collect(Collectors.toUnmodifiableSet());
     }
 
@@ -98,7 +103,12 @@ class PartyAccess {
         }
     }
 
+    /**
+     * Audits a refusal in a transaction of its own: the refusal that follows (403 or 404) may roll back the caller's
+     * transaction — a 403 does in every facade that does not name it in {@code noRollbackFor}, and a read-only
+     * transaction could not write the entry anyway — and the entry must outlive it.
+     */
     void deny(String action, String type, long id, String why) {
-        audit.record(AuditRecord.of(action, type, id).outcome(AuditOutcome.DENIED).reason(why));
+        audit.recordIndependently(AuditRecord.of(action, type, id).outcome(AuditOutcome.DENIED).reason(why));
     }
 }

@@ -13,6 +13,7 @@ import org.oneseal.identity.StaffDirectory;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.NotFoundException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -200,11 +201,16 @@ public class PartyOrganisation {
                 .param("p", o.parentId() == null ? 0L : o.parentId()).param("n", name).query(Boolean.class).single()) {
             throw InvalidInputException.of("name", messages.text("party.org.duplicate"));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_org (parent_id, kind, name, founded_on, created_at, created_by)
-                values (:p, :k, :n, :f, :at, :by) returning id""").param("p", o.parentId()).param("k", kind)
-                .param("n", name).param("f", o.foundedOn()).param("at", Timestamp.from(clock.instant()))
-                .param("by", access.staff().getUsername()).query(Long.class).single();
+        long id;
+        try { // the same organisation created twice at once: the unique name refuses the second
+            id = jdbc.sql("""
+                    insert into oneseal.party_org (parent_id, kind, name, founded_on, created_at, created_by)
+                    values (:p, :k, :n, :f, :at, :by) returning id""").param("p", o.parentId()).param("k", kind)
+                    .param("n", name).param("f", o.foundedOn()).param("at", Timestamp.from(clock.instant()))
+                    .param("by", access.staff().getUsername()).query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("name", messages.text("party.org.duplicate"));
+        }
         audit.record(AuditRecord.of("party.org.create", "PartyOrg", id).reason(kind + " " + name));
         return orgs().stream().filter(x -> x.id() == id).findFirst().orElseThrow();
     }
@@ -229,7 +235,8 @@ public class PartyOrganisation {
         if (a.how() == null || !List.of("JOINED", "TRANSFER_IN").contains(a.how())) {
             errors.add("how", messages.text("party.member.how"));
         }
-        if ("TRANSFER_IN".equals(a.how()) && (a.cameFrom() == null || a.cameFrom().isBlank())) {
+        if ("TRANSFER_IN".equals(a.how()) && (a.cameFrom() == null || a.cameFrom().isBlank()
+                || a.cameFrom().strip().length() > 100)) {
             errors.add("cameFrom", messages.text("party.member.cameFrom"));
         }
         notFuture(errors, "joinedPartyOn", a.joinedPartyOn());
@@ -252,11 +259,16 @@ public class PartyOrganisation {
         if (a.joinedPartyOn().isAfter(a.since())) {
             throw InvalidInputException.of("joinedPartyOn", messages.text("party.member.joinedAfter"));
         }
-        long id = jdbc.sql("""
-                insert into oneseal.party_member (name, account_id, category, joined_party_on, created_at)
-                values (:n, :a, :c, :j, :at) returning id""").param("n", name).param("a", account)
-                .param("c", a.category()).param("j", a.joinedPartyOn()).param("at", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id;
+        try { // one account admitted twice at once: the unique account refuses the second
+            id = jdbc.sql("""
+                    insert into oneseal.party_member (name, account_id, category, joined_party_on, created_at)
+                    values (:n, :a, :c, :j, :at) returning id""").param("n", name).param("a", account)
+                    .param("c", a.category()).param("j", a.joinedPartyOn()).param("at", Timestamp.from(clock.instant()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw InvalidInputException.of("username", messages.text("party.member.accountTaken"));
+        }
         stay(id, orgId, a.since(), a.how(), "TRANSFER_IN".equals(a.how()) ? a.cameFrom().strip() : null);
         audit.record(AuditRecord.of("party.member.admit", "PartyMember", id).reason(a.how() + " " + org.name()));
         return member(id);
@@ -268,6 +280,7 @@ public class PartyOrganisation {
      */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail move(long memberId, long toOrgId, LocalDate on) {
+        lockMember(memberId);
         long from = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         access.requireManaged(from, "party.member.move");
@@ -278,15 +291,29 @@ public class PartyOrganisation {
         Org to = memberOrg(toOrgId);
         requireDay(on);
         checkDay(to, on, "on");
-        leave(memberId, on, "MOVED", null);
+        LocalDate since = jdbc.sql("select since from oneseal.party_membership where member_id = :m and until is null")
+                .param("m", memberId).query(LocalDate.class).single();
+        if (!on.isAfter(since)) { // the old stay ends the day before: it must keep a day
+            throw InvalidInputException.of("on", messages.text("party.member.moveAfterSince", since));
+        }
+        leave(memberId, on.minusDays(1), "MOVED", null); // one organisation a day: the new one from the move's day
         stay(memberId, toOrgId, on, "MOVED", null);
-        audit.record(AuditRecord.of("party.member.move", "PartyMember", memberId).reason("to " + to.name() + " " + on));
+        // a role is held in one's own organisation or one above it: those of the organisations left end with the stay
+        int ended = jdbc.sql("""
+                update oneseal.party_role set until = greatest(:last, since) where member_id = :m and until is null
+                and org_id not in (with recursive up as (select cast(:to as bigint) as id union
+                    select o.parent_id from oneseal.party_org o join up u on o.id = u.id where o.parent_id is not null)
+                    select id from up)""").param("last", on.minusDays(1)).param("m", memberId).param("to", toOrgId)
+                .update();
+        audit.record(AuditRecord.of("party.member.move", "PartyMember", memberId)
+                .reason("to " + to.name() + " " + on + (ended > 0 ? ", roles ended " + ended : "")));
         return member(memberId);
     }
 
     /** Transfers a member out of the bureau's organisation (组织关系转出), to a named organisation. */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail transferOut(long memberId, LocalDate on, String wentTo) {
+        lockMember(memberId);
         long from = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         access.requireManaged(from, "party.member.transferOut");
@@ -311,6 +338,7 @@ public class PartyOrganisation {
         Org org = org(orgId);
         requireDay(since);
         checkDay(org, since, "since");
+        lockMember(memberId); // a role given twice at once: the second finds it held (422), not the unique key (500)
         long current = currentOrg(memberId).orElseThrow(() -> new BusinessRuleViolation("party.member.gone",
                 messages.text("party.member.gone")));
         boolean within = jdbc.sql("""
@@ -348,17 +376,23 @@ public class PartyOrganisation {
         if (until.isBefore(r.since())) {
             throw InvalidInputException.of("until", messages.text("party.role.beforeSince", r.since()));
         }
-        jdbc.sql("update oneseal.party_role set until = :u where id = :id").param("u", until).param("id", roleId).update();
+        // only an open role: of two endings at once the second finds it ended (and does not write over its day)
+        if (jdbc.sql("update oneseal.party_role set until = :u where id = :id and until is null").param("u", until)
+                .param("id", roleId).update() == 0) {
+            throw new BusinessRuleViolation("party.role.ended", messages.text("party.role.ended"));
+        }
         audit.record(AuditRecord.of("party.role.end", "PartyRole", roleId).reason(r.role() + " " + r.orgName()));
         return roles("r.id = :id", roleId).getFirst();
     }
 
     // ------------------------------------------------------------------------------------------------ rules
 
-    /** A date that must be given and not lie in the future. */
+    /** A date that must be given, not lie in the future, nor before 1900 (as {@link PartyRecords#pastDay}). */
     private void notFuture(InvalidInputException.Collector errors, String field, LocalDate day) {
         if (day == null) {
             errors.add(field, messages.text("party.date.missing"));
+        } else if (day.getYear() < PartyRecords.EARLIEST_YEAR) {
+            errors.add(field, messages.text("party.date.invalid"));
         } else if (day.isAfter(LocalDate.now(clock))) {
             errors.add(field, messages.text("party.date.future"));
         }
@@ -387,6 +421,15 @@ public class PartyOrganisation {
             throw InvalidInputException.of("orgId", messages.text("party.member.branchOnly"));
         }
         return org;
+    }
+
+    /**
+     * Changes of a member's stays one at a time: two moves or transfers at once would both read the same current stay
+     * (the second then failed on it, 500, or ended nothing and answered as if it had).
+     */
+    private void lockMember(long memberId) {
+        jdbc.sql("select id from oneseal.party_member where id = :m for update").param("m", memberId).query(Long.class)
+                .optional();
     }
 
     private void stay(long memberId, long orgId, LocalDate since, String how, String cameFrom) {

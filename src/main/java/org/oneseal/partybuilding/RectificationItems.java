@@ -48,6 +48,7 @@ public class RectificationItems {
     /** Evidence for an open item (text, files or both): by those who manage the branch, or by the item's owner. */
     @Transactional(noRollbackFor = NotFoundException.class)
     public RectificationLists.ItemDetail addEvidence(long itemId, String evidence, List<PartyFiles.Upload> uploads) {
+        lock(itemId);
         RectificationLists.Item item = item(itemId).item();
         if (!own(item)) {
             access.requireManaged(item.branchId(), "party.rectification.evidence");
@@ -68,6 +69,7 @@ public class RectificationItems {
     /** Closes an open item (DONE): refused, nothing changed, unless it has written evidence (given now or before). */
     @Transactional(noRollbackFor = NotFoundException.class)
     public RectificationLists.ItemDetail close(long itemId, String evidence, List<PartyFiles.Upload> uploads) {
+        lock(itemId);
         RectificationLists.Item item = item(itemId).item();
         access.requireManaged(item.branchId(), "party.rectification.close");
         open(item);
@@ -137,6 +139,16 @@ public class RectificationItems {
         String names = checked.stream().map(PartyFiles.Checked::fileName).collect(Collectors.joining("、"));
         history.add(item.id(), "EVIDENCE", text == null ? names : names.isEmpty() ? text : text + "（" + names + "）", by);
         audit.record(AuditRecord.of("party.rectification.evidence", "PartyRectificationItem", item.id()));
+    }
+
+    /**
+     * Serialises the changes of an item: two closings at once would both find it open (and close it twice, with two
+     * CLOSED steps in its history), evidence coming with a closing would be written over a closed item, and two
+     * uploads would both find room for their files.
+     */
+    private void lock(long itemId) {
+        jdbc.sql("select id from oneseal.party_rectification_item where id = :id for update").param("id", itemId)
+                .query(Long.class).optional();
     }
 
     private void open(RectificationLists.Item item) {

@@ -140,6 +140,8 @@ public class RectificationLists {
             errors.add("deadline", messages.text("party.rectification.deadlineEither"));
         } else if (i.workingDays() != null && (i.workingDays() < 1 || i.workingDays() > 250)) {
             errors.add("workingDays", messages.text("party.rectification.workingDaysRange"));
+        } else if (i.deadline() != null && i.deadline().getYear() > PartyRecords.LATEST_YEAR) {
+            errors.add("deadline", messages.text("party.date.invalid"));
         } else if (i.deadline() != null && i.deadline().isBefore(list.baseDate())) {
             errors.add("deadline", messages.text("party.rectification.deadlineBefore", list.baseDate()));
         }

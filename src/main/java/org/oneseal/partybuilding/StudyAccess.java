@@ -58,6 +58,14 @@ class StudyAccess {
         return isGroup(orgId) ? seesGroupStudy() : access.visibleOrgs().contains(orgId);
     }
 
+    /** {@link #sees} for many organisations at once (what the caller sees is read once). */
+    java.util.function.LongPredicate seen() {
+        Set<Long> visible = access.visibleOrgs();
+        Long group = seesGroupStudy() ? jdbc.sql("select id from oneseal.party_org where kind = 'GROUP'")
+                .query(Long.class).optional().orElse(null) : null;
+        return id -> visible.contains(id) || group != null && group == id;
+    }
+
     boolean manages(long orgId) {
         return access.managing() && sees(orgId);
     }

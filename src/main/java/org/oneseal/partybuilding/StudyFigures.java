@@ -58,6 +58,7 @@ public class StudyFigures {
     public Figures figures(LocalDate from, LocalDate to) {
         partyAccess.staff();
         if (!access.seesGroupStudy()) {
+            partyAccess.deny("party.study.figures", "PartyOrg", 0, "sees neither the party group nor the organ committee");
             throw new AccessDeniedException("party figures: the party group's or the organ committee's view");
         }
         rules.period(from, to);

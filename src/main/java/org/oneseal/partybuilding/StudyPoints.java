@@ -202,6 +202,9 @@ public class StudyPoints {
     }
 
     private ImportResult store(PartyOrganisation.Org org, String fileName, List<PointsCsv.Row> rows) {
+        // imports one at a time (they are rare): two of the same months at once would both delete, then both insert
+        // a member's month (unique), and all but one failed with 409 (500 on the page) instead of replacing
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('party-points-import'))").query().listOfRows();
         List<LocalDate> periods = rows.stream().map(r -> r.period().atDay(1)).distinct().sorted().toList();
         List<String> labels = periods.stream().map(d -> YearMonth.from(d).toString()).toList();
         int replaced = jdbc.sql("delete from oneseal.party_study_points where org_id = :o and period in (:p)")

@@ -86,9 +86,13 @@ class StudyRules {
         var errors = new InvalidInputException.Collector();
         if (from == null) {
             errors.add("from", messages.text("party.date.missing"));
+        } else if (from.getYear() < PartyRecords.EARLIEST_YEAR || from.getYear() > PartyRecords.LATEST_YEAR) {
+            errors.add("from", messages.text("party.date.invalid"));
         }
         if (to == null) {
             errors.add("to", messages.text("party.date.missing"));
+        } else if (to.getYear() < PartyRecords.EARLIEST_YEAR || to.getYear() > PartyRecords.LATEST_YEAR) {
+            errors.add("to", messages.text("party.date.invalid"));
         }
         errors.throwIfAny();
         if (to.isBefore(from)) {

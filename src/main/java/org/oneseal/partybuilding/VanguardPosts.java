@@ -104,8 +104,11 @@ public class VanguardPosts {
             errors.add("until", records.text("party.vanguardPost.beforeSince", post.since()));
         }
         errors.throwIfAny();
-        jdbc.sql("update oneseal.party_vanguard_post set until = :u where id = :id").param("u", until).param("id", id)
-                .update();
+        // only an open post: of two endings at once the second finds it ended (and does not write over its day)
+        if (jdbc.sql("update oneseal.party_vanguard_post set until = :u where id = :id and until is null")
+                .param("u", until).param("id", id).update() == 0) {
+            throw new BusinessRuleViolation("party.vanguardPost.ended", records.text("party.vanguardPost.ended"));
+        }
         audit.record(AuditRecord.of("party.vanguardPost.end", "PartyVanguardPost", id).reason(String.valueOf(until)));
         return query("p.id = :id", Map.of("id", id)).getFirst();
     }

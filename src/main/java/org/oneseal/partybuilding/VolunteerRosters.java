@@ -66,12 +66,8 @@ class VolunteerRosters {
         if (!PartyRecords.oneOf(PLACE_KINDS, r.placeKind())) {
             errors.add("placeKind", records.text("party.roster.placeKind"));
         }
-        if (r.startsOn() == null) {
-            errors.add("startsOn", records.text("party.date.missing"));
-        }
-        if (r.endsOn() == null) {
-            errors.add("endsOn", records.text("party.date.missing"));
-        } else if (r.startsOn() != null && (r.endsOn().isBefore(r.startsOn())
+        boolean starts = day(errors, "startsOn", r.startsOn());
+        if (day(errors, "endsOn", r.endsOn()) && starts && (r.endsOn().isBefore(r.startsOn())
                 || r.endsOn().isAfter(r.startsOn().plusYears(1)))) {
             errors.add("endsOn", records.text("party.roster.period"));
         }
@@ -116,6 +112,9 @@ class VolunteerRosters {
         if (!records.memberOn(roster.orgId(), a.memberId(), a.day())) {
             throw InvalidInputException.of("memberId", records.text("party.roster.notMember", roster.orgName(), a.day()));
         }
+        // one assignment of a member and day at a time: two at once would each miss the other's overlapping shift
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:k))").param("k", "party-duty-" + a.memberId() + "-" + a.day())
+                .query().listOfRows();
         if (jdbc.sql("""
                 select exists (select 1 from oneseal.party_volunteer_duty d join oneseal.party_volunteer_shift s
                 on s.id = d.shift_id where d.member_id = :m and d.day = :d and s.starts_at < :e and s.ends_at > :s)""")
@@ -187,6 +186,19 @@ class VolunteerRosters {
             errors.add("shifts", records.text("party.roster.shifts", MAX_SHIFTS));
         }
         return shifts;
+    }
+
+    /** A day of the roster: given, within the years of the calendar (1900–9999); whether it is one. */
+    private boolean day(InvalidInputException.Collector errors, String field, LocalDate day) {
+        if (day == null) {
+            errors.add(field, records.text("party.date.missing"));
+            return false;
+        }
+        if (day.getYear() < PartyRecords.EARLIEST_YEAR || day.getYear() > PartyRecords.LATEST_YEAR) {
+            errors.add(field, records.text("party.date.invalid"));
+            return false;
+        }
+        return true;
     }
 
     private LocalTime time(InvalidInputException.Collector errors, String field, String text) {
