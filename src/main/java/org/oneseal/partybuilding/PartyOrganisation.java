@@ -275,8 +275,9 @@ public class PartyOrganisation {
     }
 
     /**
-     * Moves a member to another branch or cell of the tree on a day: the old stay ends and the new one begins that day
-     * (on it, the member counts in both: either may record their attendance).
+     * Moves a member to another branch or cell of the tree on a day: the old stay ends the day before, the new one
+     * begins that day (one organisation a day); the roles that are no longer in the member's organisation or above it
+     * end with the old stay.
      */
     @Transactional(noRollbackFor = NotFoundException.class)
     public MemberDetail move(long memberId, long toOrgId, LocalDate on) {
