@@ -94,7 +94,8 @@ class PartyOrganisationJourneysTest extends BrowserTest {
         party.locator("#move-on").fill("2022-06-01");
         party.locator("#move").click();
         assertThat(party.locator("#history tr")).hasCount(2);
-        assertThat(party.locator("#history tr[data-org='" + BRANCH + "']")).containsText("2022-06-01 内部调整");
+        // one organisation a day: the branch's stay ends the day before the move
+        assertThat(party.locator("#history tr[data-org='" + BRANCH + "']")).containsText("2022-05-31 内部调整");
         assertThat(party.locator("#history tr[data-org='" + CELL + "']")).containsText("2022-06-01 内部调整");
         assertThat(party.locator("#history tr[data-org='" + CELL + "']")).containsText("至今");
 
