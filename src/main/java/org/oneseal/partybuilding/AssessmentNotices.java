@@ -120,7 +120,7 @@ class AssessmentNotices {
         List<BranchResult> branches = jdbc.sql("""
                 select o.id, o.name from oneseal.party_org o where o.kind = 'BRANCH' and o.id in (%s)
                 and o.founded_on <= :last and (o.dissolved_on is null or o.dissolved_on >= :first) order by o.name"""
-                .formatted(Assessments.SUBTREE)).param("org", committee).param("first", first).param("last", last)
+                .formatted(PartyOrganisation.SUBTREE)).param("org", committee).param("first", first).param("last", last)
                 .query((rs, n) -> branch(rs.getLong(1), rs.getString(2), month)).list();
         Map<String, Long> totals = new LinkedHashMap<>();
         Assessments.GRADES.forEach(g -> totals.put(g, branches.stream().mapToLong(b -> b.counts().get(g)).sum()));
@@ -144,7 +144,7 @@ class AssessmentNotices {
                 select count(distinct s.member_id) from oneseal.party_membership s where s.org_id in (%s)
                 and s.since <= :last and (s.until is null or s.until >= :first)
                 and not exists (select 1 from oneseal.party_assessment a where a.member_id = s.member_id and a.month = :first)"""
-                .formatted(Assessments.SUBTREE)).param("org", orgId).param("first", month.atDay(1))
+                .formatted(PartyOrganisation.SUBTREE)).param("org", orgId).param("first", month.atDay(1))
                 .param("last", month.atEndOfMonth()).query(Long.class).single();
         return new BranchResult(orgId, name, counts, notGraded, excellent);
     }

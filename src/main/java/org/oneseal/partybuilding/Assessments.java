@@ -121,7 +121,7 @@ class Assessments {
         List<Row> rows = jdbc.sql("""
                 select distinct m.id, m.name from oneseal.party_member m join oneseal.party_membership s on s.member_id = m.id
                 where s.org_id in (%s) and s.since <= :last and (s.until is null or s.until >= :first)
-                order by m.name, m.id""".formatted(SUBTREE)).param("org", orgId).param("first", month.atDay(1))
+                order by m.name, m.id""".formatted(PartyOrganisation.SUBTREE)).param("org", orgId).param("first", month.atDay(1))
                 .param("last", month.atEndOfMonth())
                 .query((rs, n) -> {
                     long member = rs.getLong(1);
@@ -159,7 +159,7 @@ class Assessments {
     private boolean memberInMonth(long orgId, long memberId, YearMonth month) {
         return jdbc.sql("""
                 select exists (select 1 from oneseal.party_membership s where s.member_id = :m and s.org_id in (%s)
-                and s.since <= :last and (s.until is null or s.until >= :first))""".formatted(SUBTREE))
+                and s.since <= :last and (s.until is null or s.until >= :first))""".formatted(PartyOrganisation.SUBTREE))
                 .param("m", memberId).param("org", orgId).param("first", month.atDay(1))
                 .param("last", month.atEndOfMonth()).query(Boolean.class).single();
     }
@@ -182,8 +182,4 @@ class Assessments {
                         rs.getBoolean("published"))).list();
     }
 
-    /** The organisation {@code :org} and every organisation below it. */
-    static final String SUBTREE = """
-            with recursive below as (select cast(:org as bigint) as id union
-                select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below""";
 }

@@ -94,9 +94,7 @@ public class PartyOrganisation {
     @Transactional(noRollbackFor = NotFoundException.class)
     public List<Member> members(long orgId) {
         access.requireVisible(orgId, "party.member.list");
-        return jdbc.sql(MEMBER_SQL + """
-                where s.org_id in (with recursive below as (select :org as id union
-                    select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below)
+        return jdbc.sql(MEMBER_SQL + "where s.org_id in (" + SUBTREE + ")" + """
                 and exists (select 1 from oneseal.party_membership c where c.member_id = m.id and c.until is null)
                 order by o.name, m.name""").param("org", orgId).query(PartyOrganisation::member).list();
     }
@@ -138,10 +136,8 @@ public class PartyOrganisation {
      * day (for attendance: an attendee must be one of these). Access is the caller's to check.
      */
     Set<Long> membersOn(long orgId, LocalDate day) {
-        return Set.copyOf(jdbc.sql("""
-                select s.member_id from oneseal.party_membership s
-                where s.org_id in (with recursive below as (select :org as id union
-                    select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below)
+        return Set.copyOf(jdbc.sql("select s.member_id from oneseal.party_membership s where s.org_id in ("
+                + SUBTREE + ")" + """
                 and s.since <= :day and (s.until is null or s.until >= :day)""").param("org", orgId).param("day", day)
                 .query(Long.class).list());
     }
@@ -476,6 +472,11 @@ public class PartyOrganisation {
                         rs.getDate("since").toLocalDate(),
                         rs.getDate("until") == null ? null : rs.getDate("until").toLocalDate())).list();
     }
+
+    /** The organisation {@code :org} and every organisation below it (a subquery; the one copy of this walk). */
+    static final String SUBTREE = """
+            with recursive below as (select cast(:org as bigint) as id union
+                select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below""";
 
     private static final String MEMBER_SQL = """
             select m.*, s.org_id, s.since, o.name as org_name from oneseal.party_member m

@@ -145,7 +145,7 @@ public class StudyPoints {
         PartyOrganisation.Org org = access.org(orgId);
         access.requireVisible(orgId, "party.points.read");
         int year = rules.year(y);
-        List<MonthPoints> points = points("p.org_id in (" + SUBTREE + ") and p.period between :from and :to",
+        List<MonthPoints> points = points("p.org_id in (" + PartyOrganisation.SUBTREE + ") and p.period between :from and :to",
                 Map.of("org", orgId, "from", LocalDate.of(year, 1, 1), "to", LocalDate.of(year, 12, 1)));
         Set<String> months = new TreeSet<>();
         Map<Long, MemberRow> rows = new LinkedHashMap<>();
@@ -158,7 +158,7 @@ public class StudyPoints {
         }
         List<ImportLine> imports = jdbc.sql("""
                 select i.*, o.name as org_name from oneseal.party_points_import i join oneseal.party_org o on o.id = i.org_id
-                where i.org_id in (%s) and i.periods like :year order by i.imported_at desc""".formatted(SUBTREE))
+                where i.org_id in (%s) and i.periods like :year order by i.imported_at desc""".formatted(PartyOrganisation.SUBTREE))
                 .param("org", orgId).param("year", "%" + year + "-%")
                 .query((rs, n) -> new ImportLine(rs.getLong("id"), rs.getString("org_name"), rs.getString("file_name"),
                         rs.getString("periods"), rs.getInt("row_count"), rs.getInt("replaced"),
@@ -177,7 +177,7 @@ public class StudyPoints {
         Set<Long> ids = new java.util.HashSet<>(rows.stream().map(PointsCsv.Row::memberId).toList());
         Map<Long, String> names = access.names(ids);
         Map<Long, List<LocalDate[]>> stays = new HashMap<>();
-        jdbc.sql("select member_id, since, until from oneseal.party_membership where org_id in (" + SUBTREE + ")")
+        jdbc.sql("select member_id, since, until from oneseal.party_membership where org_id in (" + PartyOrganisation.SUBTREE + ")")
                 .param("org", org.id()).query(rs -> {
                     stays.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LocalDate[] {
                             rs.getDate(2).toLocalDate(), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate()});
@@ -244,7 +244,4 @@ public class StudyPoints {
                 rs.getString("org_name"))).list();
     }
 
-    private static final String SUBTREE = """
-            with recursive below as (select :org as id union
-                select o.id from oneseal.party_org o join below b on o.parent_id = b.id) select id from below""";
 }

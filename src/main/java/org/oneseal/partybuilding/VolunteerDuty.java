@@ -131,7 +131,7 @@ class VolunteerDuty {
                 from oneseal.party_volunteer_duty d join oneseal.party_volunteer_shift s on s.id = d.shift_id
                 join oneseal.party_volunteer_roster r on r.id = s.roster_id join oneseal.party_member m on m.id = d.member_id
                 where d.signed_in_at is not null and d.day between :from and :to and r.org_id in (%s)
-                group by m.id, m.name order by 4 desc, m.name""".formatted(Assessments.SUBTREE)).param("org", orgId)
+                group by m.id, m.name order by 4 desc, m.name""".formatted(PartyOrganisation.SUBTREE)).param("org", orgId)
                 .param("from", from).param("to", to)
                 .query((rs, n) -> new Hours(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         hours(rs.getLong(4)))).list();

@@ -137,7 +137,7 @@ class VolunteerRosters {
     List<Roster> ofOrg(long orgId) {
         records.access().requireVisible(orgId, "party.roster.list");
         return jdbc.sql("select id from oneseal.party_volunteer_roster where org_id in (%s) order by starts_on desc, id desc"
-                .formatted(Assessments.SUBTREE)).param("org", orgId).query(Long.class).list().stream()
+                .formatted(PartyOrganisation.SUBTREE)).param("org", orgId).query(Long.class).list().stream()
                 .map(this::roster).toList();
     }
 
