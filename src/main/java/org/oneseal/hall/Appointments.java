@@ -322,12 +322,13 @@ public class Appointments {
 
     /** The appointment, if its hall is in the caller's region (else "not found", audited). */
     private Appointment inMyRegion(long appointmentId, String action) {
-        Long accountId = jdbc.sql("select account_id from oneseal.appointment where id = :id").param("id", appointmentId)
-                .query(Long.class).optional().orElseThrow(() -> new NotFoundException("appointment " + appointmentId));
-        Long region = jdbc.sql("""
-                select u.region_id from oneseal.appointment a join oneseal.appointment_slot s on s.id = a.slot_id
-                join oneseal.org_unit u on u.id = s.hall_id where a.id = :id""").param("id", appointmentId)
-                .query(Long.class).single();
+        Map<String, Object> row = jdbc.sql("""
+                select a.account_id, u.region_id from oneseal.appointment a
+                join oneseal.appointment_slot s on s.id = a.slot_id join oneseal.org_unit u on u.id = s.hall_id
+                where a.id = :id""").param("id", appointmentId).query().listOfRows().stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("appointment " + appointmentId));
+        long accountId = ((Number) row.get("account_id")).longValue();
+        long region = ((Number) row.get("region_id")).longValue();
         if (!currentUser.scope().covers(region)) {
             audit.record(AuditRecord.of(action, "Appointment", appointmentId).outcome(AuditOutcome.DENIED)
                     .region(region).reason("an appointment at a hall of another region"));

@@ -1,9 +1,7 @@
 package org.oneseal.notification;
 
-import java.util.List;
 import java.util.Locale;
 import org.oneseal.hall.AppointmentReminderDue;
-import org.oneseal.identity.ApplicantDirectory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -20,15 +18,12 @@ class AppointmentReminderNotifier {
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
-    private final ApplicantDirectory applicants;
-    private final List<OutboundChannel> channels;
+    private final Outbound outbound;
 
-    AppointmentReminderNotifier(JdbcClient jdbc, MessageSource messages, ApplicantDirectory applicants,
-            List<OutboundChannel> channels) {
+    AppointmentReminderNotifier(JdbcClient jdbc, MessageSource messages, Outbound outbound) {
         this.jdbc = jdbc;
         this.messages = messages;
-        this.applicants = applicants;
-        this.channels = channels;
+        this.outbound = outbound;
     }
 
     @ApplicationModuleListener
@@ -43,9 +38,7 @@ class AppointmentReminderNotifier {
                 .param("account", reminder.accountId()).param("title", title).param("body", body)
                 .param("at", java.sql.Timestamp.from(reminder.at())).update();
         if (stored == 1) {
-            applicants.profile(reminder.accountId()).map(p -> new Recipient(p.accountId(), p.phone(), null))
-                    .ifPresent(r -> channels.stream().filter(c -> c.reaches(r))
-                            .forEach(c -> c.send(r, reminder.code(), "APPOINTMENT_REMINDER", title, body)));
+            outbound.send(reminder.accountId(), reminder.code(), "APPOINTMENT_REMINDER", title, body);
         }
     }
 }

@@ -1,8 +1,6 @@
 package org.oneseal.notification;
 
-import java.util.List;
 import org.oneseal.casework.CaseStatusChanged;
-import org.oneseal.identity.ApplicantDirectory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,27 +18,17 @@ class CaseStatusNotifier {
 
     private final CaseNotices notices;
     private final MessageStore store;
-    private final ApplicantDirectory applicants;
-    private final List<OutboundChannel> channels;
+    private final Outbound outbound;
 
-    CaseStatusNotifier(CaseNotices notices, MessageStore store, ApplicantDirectory applicants,
-            List<OutboundChannel> channels) {
+    CaseStatusNotifier(CaseNotices notices, MessageStore store, Outbound outbound) {
         this.notices = notices;
         this.store = store;
-        this.applicants = applicants;
-        this.channels = channels;
+        this.outbound = outbound;
     }
 
     @ApplicationModuleListener
     void on(CaseStatusChanged event) {
-        notices.of(event).filter(store::add).ifPresent(this::sendOutbound);
-    }
-
-    private void sendOutbound(CaseNotice notice) {
-        applicants.profile(notice.accountId())
-                .map(p -> new Recipient(p.accountId(), p.phone(), null))
-                .ifPresent(recipient -> channels.stream().filter(c -> c.reaches(recipient))
-                        .forEach(c -> c.send(recipient, notice.caseNumber(), notice.kind(), notice.title(),
-                                notice.body())));
+        notices.of(event).filter(store::add).ifPresent(n -> outbound.send(n.accountId(), n.caseNumber(), n.kind(),
+                n.title(), n.body()));
     }
 }
