@@ -11,7 +11,7 @@ public enum Role {
     SYSTEM_ADMIN(Authorities.REGION_READ, Authorities.REGION_MANAGE, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, Authorities.APPLICANT_READ, "calendar:manage",
             "matter:read", "matter:edit", "matter:publish", "license:manage", "evaluation:configure",
-            "hall:configure"),
+            "hall:configure", "report:template"),
     /** 区县管理员: org units, staff and hall schedules of the own region. */
     REGION_ADMIN(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.ORGUNIT_MANAGE,
             Authorities.ACCOUNT_READ, Authorities.ACCOUNT_MANAGE, "matter:read", "matter:edit", "matter:publish",
@@ -22,7 +22,7 @@ public enum Role {
     WINDOW_STAFF(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ,
             Authorities.PERSONAL_DATA_REVEAL, "casework:read", "casework:intake", "casework:prereview",
             "casework:deliver", "matter:read", "evaluation:read", "evaluation:enter", "complaint:receive",
-            "complaint:handle", "hall:call", "hall:book"),
+            "complaint:handle", "hall:call", "hall:book", "statistics:read"),
     /** 审查人员 */
     REVIEWER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
             "casework:review", "matter:read", "evaluation:read", "evaluation:appeal", "complaint:handle"),
@@ -31,11 +31,11 @@ public enum Role {
             "casework:read", "casework:review", "casework:decide", "casework:extend", "casework:assign", "matter:read",
             "matter:edit",
             "license:manage", "evaluation:read", "evaluation:enter", "evaluation:rectify", "complaint:receive",
-            "complaint:handle", "complaint:manage", "complaint:read", "hall:read"),
+            "complaint:handle", "complaint:manage", "complaint:read", "hall:read", "statistics:read"),
     /** 局领导 */
     LEADER(Authorities.REGION_READ, Authorities.ORGUNIT_READ, Authorities.APPLICANT_READ, "casework:read",
             "matter:read", "matter:publish", "evaluation:read", "evaluation:appeal", "evaluation:publish",
-            "complaint:read", "hall:read"),
+            "complaint:read", "hall:read", "statistics:read", "report:generate"),
     /** 党务工作人员: records the party work of the organisations where they hold a party role (see partybuilding). */
     PARTY_AFFAIRS(Authorities.REGION_READ, Authorities.ORGUNIT_READ, "party:manage");
 

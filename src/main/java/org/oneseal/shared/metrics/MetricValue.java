@@ -1,0 +1,48 @@
+package org.oneseal.shared.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A computed figure. {@code records} is the number of records behind it, exactly the number of rows its drill-down
+ * lists for the same query (the report's trace prints it). For a rate, {@code numerator}/{@code denominator} are kept
+ * so that a reader can check the percentage; {@code records} is then the denominator's records.
+ *
+ * @param value       the number, or null when it cannot be given (then {@code reasonKey} says why)
+ * @param records     the records behind it
+ * @param numerator   for a rate: what was counted above the line, else null
+ * @param denominator for a rate: what was counted below the line, else null
+ * @param reasonKey   a message key saying why {@code value} is null (e.g. nothing to compare with), else null
+ */
+public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
+
+    public static MetricValue count(long count) {
+        return new MetricValue(BigDecimal.valueOf(count), count, null, null, null);
+    }
+
+    /** A number that is not a count of its records (a sum of points, days, money; a minimum). */
+    public static MetricValue amount(BigDecimal value, long records) {
+        return new MetricValue(value, records, null, null, null);
+    }
+
+    /**
+     * A percentage numerator/denominator × 100, rounded half-up to one decimal; null with {@code emptyReasonKey} when
+     * the denominator is 0.
+     */
+    public static MetricValue rate(long numerator, long denominator, long records, String emptyReasonKey) {
+        if (denominator == 0) {
+            return new MetricValue(null, records, numerator, denominator, emptyReasonKey);
+        }
+        BigDecimal pct = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP);
+        return new MetricValue(pct, records, numerator, denominator, null);
+    }
+
+    public static MetricValue missing(String reasonKey, long records) {
+        return new MetricValue(null, records, null, null, reasonKey);
+    }
+
+    public boolean present() {
+        return value != null;
+    }
+}
