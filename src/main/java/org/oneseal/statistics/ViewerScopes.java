@@ -88,6 +88,15 @@ class ViewerScopes {
         return options;
     }
 
+    /** The departments a leader may choose (stationed departments and bureau sections of the regions they see). */
+    List<AreaOption> departments() {
+        DataScope scope = currentUser.scope();
+        return organisation.list(scope, org.oneseal.identity.OrgUnitFilter.none()).stream()
+                .filter(u -> u.active() && (u.kind() == OrgUnitKind.STATIONED_DEPARTMENT
+                        || u.kind() == OrgUnitKind.BUREAU_SECTION))
+                .map(u -> new AreaOption(String.valueOf(u.id()), u.name())).toList();
+    }
+
     private void checkPeriod(LocalDate from, LocalDate to) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         if (from == null) {
