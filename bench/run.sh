@@ -18,10 +18,10 @@ APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}"
 
 if [ "$MODE" = quick ]; then
   CLIENTS=16; WARMUP=20; MEASURE=30; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=300; AUDIT_ENTRIES=300000; PGBENCH_S=20
-  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20
+  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20; REPORT_SAMPLES=3
 else
   CLIENTS=16; WARMUP=60; MEASURE=120; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=1000; AUDIT_ENTRIES=1000000; PGBENCH_S=60
-  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60
+  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60; REPORT_SAMPLES=5
 fi
 # 好差评: a year of ratings for the statistics (each call reads the whole year: fewer samples than the worklist's);
 # the hall's QR rating page under a crowd of phones
@@ -31,6 +31,10 @@ RATINGS=2000000; RATING_YEAR=2025; HALL_CLIENTS=200
 # (first without pauses: the most the hall can take, reported; then the figures: each window pauses 0–2 s after each
 # call and ticket, 1 s on average — about 20 calls and 20 tickets a second in all, hundreds of times a real hall's pace)
 QUEUE_WINDOWS=20; QUEUE_TICKETS=500; QUEUE_PAUSE_MS=1000; RACE_CLIENTS=300; RACE_PLACES=5
+# statistics and the annual report (issue 9): the year of the ratings, with a year of hall records (bench/seed-hall-year.sql:
+# 1,500 tickets and 600 appointments a working day at the city hall, fewer at the four others), of the party organisation
+# grown to 200 members (bench/seed-party-year.sql) and 3,000 办不成事 (bench/seed-complaints.sql)
+STATS_YEAR="$RATING_YEAR"; PARTY_MEMBERS=200; COMPLAINTS=3000
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
@@ -214,6 +218,55 @@ if [ "$RACE_BOOKED" != "$RACE_CAPACITY" ] || [ "$RACE_APPOINTMENTS" != "$RACE_PL
   echo "# the race's check failed: the slot's count, its BOOKED appointments and the answers 201 disagree (see above)"
   [ "$RACE_APPOINTMENTS" -gt "$RACE_PLACES" ] || { echo "the booking race left the slot inconsistent" >&2; exit 1; }
 fi
+# ---------------------------------------------------------------- statistics and the annual report (issue 9)
+log "statistics: seeding a year ($STATS_YEAR) of the halls, of the party organisation ($PARTY_MEMBERS members) and $COMPLAINTS 办不成事 ..."
+seed_start=$(date +%s)
+psql_db oneseal -v year="$STATS_YEAR" -f "$ROOT/bench/seed-hall-year.sql" >/dev/null
+psql_db oneseal -v year="$STATS_YEAR" -v members="$PARTY_MEMBERS" -f "$ROOT/bench/seed-party-year.sql" >/dev/null
+psql_db oneseal -v year="$STATS_YEAR" -v total="$COMPLAINTS" -f "$ROOT/bench/seed-complaints.sql" >/dev/null
+Y0="'$STATS_YEAR-01-01'"; Y1="'$STATS_YEAR-12-31'"
+echo "# seeded in $(( $(date +%s) - seed_start )) s: $(psql_db oneseal -Atc "select count(*) || ' appointments (' || count(*) filter (where a.state = 'SERVED')
+  || ' served) in ' || count(distinct s.id) || ' slots' from oneseal.appointment a join oneseal.appointment_slot s on s.id = a.slot_id
+  where s.day between $Y0 and $Y1"), $(psql_db oneseal -Atc "select count(*) || ' tickets' from oneseal.queue_ticket
+  where day between $Y0 and $Y1"); $(psql_db oneseal -Atc "select (select count(*) from oneseal.party_member) || ' party members, '
+  || (select count(*) from oneseal.party_meeting where held_on between $Y0 and $Y1) || ' meetings, '
+  || (select count(*) from oneseal.party_study_session where held_on between $Y0 and $Y1) || ' study sessions'"); $(psql_db oneseal -Atc "select count(*) || ' complaints'
+  from oneseal.complaint where received_at >= $Y0::date::timestamp at time zone 'Asia/Shanghai'
+  and received_at < ($Y1::date + 1)::timestamp at time zone 'Asia/Shanghai'"); $(psql_db oneseal -Atc "select count(*) || ' cases submitted in the year'
+  from oneseal.case_file where submitted_at >= $Y0::date::timestamp at time zone 'Asia/Shanghai'
+  and submitted_at < ($Y1::date + 1)::timestamp at time zone 'Asia/Shanghai'")"
+STATS_Q="from=$STATS_YEAR-01-01&to=$STATS_YEAR-12-31"
+log "statistics: the dashboard (全市, $STATS_YEAR), every figure, and beside them the 好差评 statistics of the year, as leader, $STATS_SAMPLES samples each ..."
+read -r dash_n0 dash_s0 < <(server_timer /workbench/statistics)
+client latencies "$BASE" leader "$STATS_SAMPLES" "statistics_dashboard_p95=/workbench/statistics?$STATS_Q&area=all" \
+  "statistics_all_figures_p95=/api/v1/statistics/figures?$STATS_Q&area=all" \
+  "statistics_evaluation_baseline_p95=/api/v1/evaluation/statistics?$STATS_Q&by=MONTH" | tee "$WORK/statistics.out"
+read -r dash_n1 dash_s1 < <(server_timer /workbench/statistics)
+if [ "$dash_n1" -gt "$dash_n0" ]; then
+  echo "# the platform's own mean time of the dashboard (Micrometer, warm-ups included): $(awk -v n=$(( dash_n1 - dash_n0 )) -v s0="$dash_s0" -v s1="$dash_s1" 'BEGIN{printf "%.1f ms over %d answers", (s1 - s0) * 1000 / n, n}')"
+fi
+for name in statistics_dashboard_p95 statistics_all_figures_p95 statistics_evaluation_baseline_p95; do
+  echo "RESULT $name $(value_of "$name" "$WORK/statistics.out") ms" >>"$RESULTS"
+done
+# the bare baseline on the same database: one count of the year's cases (what a figure read from case_file costs)
+printf "select count(*) from oneseal.case_file where submitted_at >= '%s-01-01 00:00:00+08' and submitted_at < '%s-01-01 00:00:00+08';\n" \
+  "$STATS_YEAR" "$(( STATS_YEAR + 1 ))" >"$WORK/bare-year-count.sql"
+log "statistics: bare baseline, psql count of the year's cases (pgbench, 1 client), 3 warm-ups + $STATS_SAMPLES ..."
+"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 1 -j 1 -t 3 -f "$WORK/bare-year-count.sql" oneseal >/dev/null 2>&1
+"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 1 -j 1 -t "$STATS_SAMPLES" -f "$WORK/bare-year-count.sql" \
+  -l --log-prefix="$WORK/bare-year-log" oneseal >/dev/null 2>&1
+YEAR_COUNT_P95="$(cat "$WORK"/bare-year-log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {
+  if (NR == 0) print "nan"; else { i = int(0.95 * NR); if (i < 0.95 * NR) i++; printf "%.1f\n", v[i] } }')"
+result statistics_year_count_p95 "$YEAR_COUNT_P95" ms
+ratio statistics_dashboard_vs_year_count "$(divide "$(value_of statistics_dashboard_p95 "$RESULTS")" "$YEAR_COUNT_P95")"
+ratio statistics_dashboard_vs_evaluation_stats "$(divide "$(value_of statistics_dashboard_p95 "$RESULTS")" "$(value_of statistics_evaluation_baseline_p95 "$RESULTS")")"
+REPORT="/api/v1/reports/annual?year=$STATS_YEAR&area=all"
+log "annual report: $STATS_YEAR, 全市, docx and pdf as leader, 1 warm-up + $REPORT_SAMPLES each ..."
+client downloads "$BASE" leader "$REPORT_SAMPLES" 1 "annual_report_docx_s=$REPORT&format=docx" \
+  "annual_report_pdf_s=$REPORT&format=pdf" | tee "$WORK/report.out"
+for name in annual_report_docx_s annual_report_pdf_s; do
+  echo "RESULT $name $(value_of "$name" "$WORK/report.out") s" >>"$RESULTS"
+done
 stop_pid "$APP_PID"
 
 # ---------------------------------------------------------------- audit chain verification
@@ -251,6 +304,13 @@ check "hall rating page p95 (200 clients)" "$(value hall_rating_page_p95)" "<" 1
 check "hall call next p95 (20 windows)" "$(value hall_call_next_p95)" "<" 50 ms || failed=1
 check "hall ticket p95 (500 waiting)" "$(value hall_ticket_p95)" "<" 50 ms || failed=1
 check "hall booking overbooked (300 race)" "$(value hall_booking_overbooked)" "=" 0 count || failed=1
+check "statistics dashboard p95 (year)" "$(value statistics_dashboard_p95)" "<" 1000 ms || failed=1
+check "annual report docx (全市, year)" "$(value annual_report_docx_s)" "<" 10 s || failed=1
+check "annual report pdf (全市, year)" "$(value annual_report_pdf_s)" "<" 10 s || failed=1
+reported "statistics all figures p95 (year)" "$(value statistics_all_figures_p95)" ms
+reported "statistics year count p95 (psql)" "$(value statistics_year_count_p95)" ms
+reported "RATIO statistics_dashboard_vs_year_count" "$(ratio_of statistics_dashboard_vs_year_count)" ""
+reported "RATIO statistics_dashboard_vs_evaluation_stats" "$(ratio_of statistics_dashboard_vs_evaluation_stats)" ""
 reported "hall calls (20 windows, paced)" "$(value hall_calls_per_s)" calls/s
 reported "hall call next p95, no pauses" "$(value hall_call_next_saturated_p95)" ms
 reported "hall ticket p95, no pauses" "$(value hall_ticket_saturated_p95)" ms
