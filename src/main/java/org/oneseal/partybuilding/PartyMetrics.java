@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -143,7 +144,8 @@ class PartyMetrics implements MetricSource {
             return;
         }
         Figure f = figures.get(id);
-        Supplier<Map<Long, String>> units = organisation::unitNames;
+        AtomicReference<Map<Long, String>> names = new AtomicReference<>(); // read once, if a record names a window
+        Supplier<Map<Long, String>> units = () -> names.updateAndGet(n -> n != null ? n : organisation.unitNames());
         records.list(f.records(), f.condition(), f.order(), query.from(), query.to(), offset, limit,
                 rs -> row.accept(f.cells().of(rs, messages, units)));
     }
