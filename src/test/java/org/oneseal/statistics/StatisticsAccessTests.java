@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
@@ -106,6 +107,28 @@ class StatisticsAccessTests {
         as("chief01", "/workbench/statistics?" + YEAR).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.containsString("市场准入审批科")));
+    }
+
+    @Test
+    void everyFigureComputesForEveryKindOfViewerWithoutAServerError() throws Exception {
+        long nanxi = region("990121");
+        for (String asked : List.of("leader:all", "leader:city", "leader:" + nanxi, "chief01:", "window01:",
+                "nanxi_chief:", "nanxi_window:")) {
+            String[] p = asked.split(":", -1);
+            as(p[0], "/api/v1/statistics/figures?" + YEAR + (p[1].isEmpty() ? "" : "&area=" + p[1]))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].status", Matchers.everyItem(Matchers.in(
+                            List.of("OK", "NO_VALUE", "NOT_AVAILABLE", "NOT_APPLICABLE")))))
+                    .andExpect(jsonPath("$[?(@.status == 'OK')].value", Matchers.everyItem(Matchers.notNullValue())))
+                    .andExpect(jsonPath("$[?(@.status == 'NOT_AVAILABLE')].value").value(Matchers.everyItem(
+                            Matchers.nullValue())));
+        }
+        // a bureau-wide (party) figure is not applicable to a county
+        as("leader", "/api/v1/statistics/figures?ids=party.centralStudy.sessions&area=" + nanxi + "&" + YEAR)
+                .andExpect(jsonPath("$[0].status").value("NOT_APPLICABLE"))
+                .andExpect(jsonPath("$[0].reason").value(Matchers.containsString("不分区县")));
+        as("leader", "/api/v1/statistics/figures?ids=party.centralStudy.sessions&area=city&" + YEAR)
+                .andExpect(jsonPath("$[0].status").value("OK"));
     }
 
     @Test
