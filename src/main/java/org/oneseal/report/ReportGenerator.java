@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,21 +68,8 @@ class ReportGenerator {
     }
 
     Generated generate(Template template, Period period, Area area, ReportFormat format, LocalDate today) {
-        try {
-            return fill(template, period, area, format, today);
-        } catch (org.apache.xmlbeans.XmlRuntimeException | org.apache.poi.ooxml.POIXMLException
-                | IllegalStateException | IndexOutOfBoundsException | ClassCastException e) {
-            if (template.builtIn()) {
-                throw e;
-            }
-            log.warn("an uploaded report template could not be filled: {}", e.toString());
-            throw new BusinessRuleViolation("report.template.broken", messages.text("report.template.broken"));
-        }
-    }
-
-    private Generated fill(Template template, Period period, Area area, ReportFormat format, LocalDate today) {
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(template.docx()))) {
-            TemplateScan scan = TemplateScan.of(doc);
+        try (XWPFDocument doc = guarded(template, () -> new XWPFDocument(new ByteArrayInputStream(template.docx())))) {
+            TemplateScan scan = guarded(template, () -> TemplateScan.of(doc));
             refuseIfAny(checker.problems(scan, period.kind(), statistics::exists, id -> Optional.empty(),
                     template.builtIn()));
             StatisticsRequest request = new StatisticsRequest(period.from(), period.to(), area, null);
@@ -98,18 +84,45 @@ class ReportGenerator {
             Map<String, MetricUnit> units = units(figures.values(), rows);
             refuseIfAny(checker.problems(scan, period.kind(), statistics::exists,
                     id -> Optional.ofNullable(units.get(id)), template.builtIn()));
-            DocxFill fill = new DocxFill(doc, figureText, fields(period, selection, today), selection.areaLabel());
-            rows.forEach((each, list) -> fill.rows(each, list, messages.text("report.rows.none")));
-            fill.text(figures, traceText);
-            appendix.write(doc, fill.traces().all());
-            byte[] docx = bytes(doc);
             String name = fileName(period, selection);
-            ReportFile file = format == ReportFormat.DOCX
-                    ? new ReportFile(name + ".docx", format.contentType(), docx)
-                    : new ReportFile(name + ".pdf", format.contentType(), pdf(docx, fill.footnoteNumbers(), name));
-            return new Generated(file, selection, fill.traces().all().size());
+            return guarded(template, () -> write(doc, figures, rows, fields(period, selection, today), selection,
+                    format, name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private Generated write(XWPFDocument doc, Map<String, Figure> figures, Map<String, List<BreakdownRow>> rows,
+            Map<String, String> fields, Selection selection, ReportFormat format, String name) throws IOException {
+        DocxFill fill = new DocxFill(doc, figureText, fields, selection.areaLabel());
+        rows.forEach((each, list) -> fill.rows(each, list, messages.text("report.rows.none")));
+        fill.text(figures, traceText);
+        appendix.write(doc, fill.traces().all());
+        byte[] docx = bytes(doc);
+        ReportFile file = format == ReportFormat.DOCX
+                ? new ReportFile(name + ".docx", format.contentType(), docx)
+                : new ReportFile(name + ".pdf", format.contentType(), pdf.render(docx, fill.footnoteNumbers(), name));
+        return new Generated(file, selection, fill.traces().all().size());
+    }
+
+    /** A step on the document that POI or XMLBeans may fail on. */
+    private interface DocumentStep<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs a step on the document; an uploaded template whose structure POI cannot handle is refused with a readable
+     * message (logged) rather than failing the request. The platform's own templates are not expected to fail.
+     */
+    private <T> T guarded(Template template, DocumentStep<T> step) throws IOException {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            if (template.builtIn()) {
+                throw e;
+            }
+            log.warn("an uploaded report template could not be filled", e);
+            throw new BusinessRuleViolation("report.template.broken", messages.text("report.template.broken"));
         }
     }
 
@@ -185,10 +198,6 @@ class ReportGenerator {
                 ? messages.text("report.file.annual", selection.areaLabel(), String.valueOf(period.year()))
                 : messages.text("report.file.monthly", selection.areaLabel(), String.valueOf(period.year()),
                         period.month());
-    }
-
-    private byte[] pdf(byte[] docx, Map<BigInteger, Integer> numbers, String title) throws IOException {
-        return pdf.render(docx, numbers, title);
     }
 
     private static byte[] bytes(XWPFDocument doc) throws IOException {

@@ -86,7 +86,7 @@ public class ReportTemplates {
             throw new ConflictException("name", messages.text("report.name.taken", n));
         }
         long id = store.insert(kind, n, safeFileName(fileName), content, check.placeholders(), username(),
-                clock.instant());
+                clock.instant()).orElseThrow(() -> new ConflictException("name", messages.text("report.name.taken", n)));
         audit.record(AuditRecord.of("report.template.upload", "ReportTemplate", id)
                 .reason(kind + " " + n + " (" + content.length + " bytes)"));
         return store.find(id).orElseThrow();

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,7 +25,17 @@ class TemplateStore {
         this.jdbc = jdbc;
     }
 
-    long insert(ReportKind kind, String name, String fileName, byte[] content, List<String> placeholders,
+    /** Stores a template; empty when an active template of the kind has that name already. */
+    Optional<Long> insert(ReportKind kind, String name, String fileName, byte[] content, List<String> placeholders,
+            String uploadedBy, Instant at) {
+        try {
+            return Optional.of(insertRow(kind, name, fileName, content, placeholders, uploadedBy, at));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private long insertRow(ReportKind kind, String name, String fileName, byte[] content, List<String> placeholders,
             String uploadedBy, Instant at) {
         return jdbc.sql("""
                 insert into oneseal.report_template (kind, name, file_name, content, size_bytes, placeholders,
