@@ -94,13 +94,24 @@ class ReportGenerationTests {
     }
 
     @Test
-    void aFigureTheModulesDoNotProvideIsMarkedNeverZero() throws Exception {
+    void aFigureThePlatformCannotGiveIsMarkedNeverZero() throws Exception {
         byte[] docx = download("/api/v1/reports/annual?year=" + year + "&area=all", "leader");
-        ReportFiles.Source loans = ReportFiles.appendix(docx).stream().filter(s -> s.id().equals("finance.loanAmount"))
-                .findFirst().orElseThrow();
-        assertThat(loans.records()).isEqualTo("—");
-        assertThat(loans.note()).startsWith("暂无数据");
-        assertThat(ReportFiles.allText(docx)).contains("帮助企业获得贷款（暂无数据）");
+        signIn("leader");
+        Set<String> unavailable = statistics.catalogue().stream().filter(m -> !m.available())
+                .map(org.oneseal.statistics.MetricInfo::id).collect(Collectors.toSet());
+        List<ReportFiles.Source> marked = ReportFiles.appendix(docx).stream()
+                .filter(s -> unavailable.contains(s.id())).toList();
+        assertThat(marked).hasSameSizeAs(unavailable.stream()
+                .filter(ReportFiles.templateMetrics(ReportKind.ANNUAL)::contains).toList());
+        for (ReportFiles.Source s : marked) {
+            assertThat(s.records()).as(s.id()).isEqualTo("—");
+            assertThat(s.note()).as(s.id()).startsWith("暂无数据");
+        }
+        String text = ReportFiles.allText(docx);
+        assertThat(text.split("（暂无数据）", -1).length - 1).isGreaterThanOrEqualTo(marked.size());
+        if (unavailable.contains("finance.loanAmount")) {
+            assertThat(text).contains("帮助企业获得贷款（暂无数据）");
+        }
     }
 
     @Test
