@@ -18,10 +18,10 @@ APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}"
 
 if [ "$MODE" = quick ]; then
   CLIENTS=16; WARMUP=20; MEASURE=30; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=300; AUDIT_ENTRIES=300000; PGBENCH_S=20
-  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20
+  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20; REPORT_SAMPLES=3
 else
   CLIENTS=16; WARMUP=60; MEASURE=120; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=1000; AUDIT_ENTRIES=1000000; PGBENCH_S=60
-  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60
+  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60; REPORT_SAMPLES=10
 fi
 # 好差评: a year of ratings for the statistics (each call reads the whole year: fewer samples than the worklist's);
 # the hall's QR rating page under a crowd of phones
@@ -143,6 +143,18 @@ client latencies "$BASE" leader "$STATS_SAMPLES" "evaluation_stats_window_p95=$S
 # the figure: the slowest of the three groupings
 result evaluation_stats_p95 "$(awk '$1 == "RESULT" && $2 ~ /^evaluation_stats_.*_p95$/ && $3 > m {m = $3} END {print m}' "$WORK/evaluation.out")" ms
 
+# ---------------------------------------------------------------- the annual report and the bulletin (issue 9)
+# the whole city's annual report of the rating year over the cases and ratings seeded above (every figure of the
+# default template with one statistics call, filled into Word, drawn as PDF), and a month's bulletin with its
+# tables by window and department
+log "reports: the whole city's annual report of $RATING_YEAR (Word, PDF) and its October bulletin as leader, $REPORT_SAMPLES samples each ..."
+client latencies "$BASE" leader "$REPORT_SAMPLES" \
+  "annual_report_docx_p95=/api/v1/reports/annual?year=$RATING_YEAR&area=all&format=docx" \
+  "annual_report_pdf_p95=/api/v1/reports/annual?year=$RATING_YEAR&area=all&format=pdf" \
+  "bulletin_pdf_p95=/api/v1/reports/bulletin?month=$RATING_YEAR-10&area=all&format=pdf" | tee "$WORK/reports.out"
+result annual_report_p95 "$(awk '$1 == "RESULT" && $2 ~ /^annual_report_.*_p95$/ && $3 > m {m = $3} END {print m}' "$WORK/reports.out")" ms
+result bulletin_p95 "$(value_of bulletin_pdf_p95 "$WORK/reports.out")" ms
+
 # ---------------------------------------------------------------- the hall's QR rating page under a crowd
 server_timer() { # count and sum (s) of the platform's own timer (Micrometer) of its 200 answers to paths under $1
   { curl -sf --max-time 10 "$BASE/actuator/prometheus" || true; } | awk -v u="uri=\"$1" 'index($0, u) && index($0, "status=\"200\"") {
@@ -247,6 +259,8 @@ reported "db_ceiling (pgbench TPC-B)" "$(value db_ceiling)" tps
 reported "RATIO lifecycle_tx_vs_pgbench" "$(ratio_of lifecycle_tx_vs_pgbench)" ""
 check "worklist p95 (1M cases)" "$(value worklist_p95)" "<=" 50 ms || failed=1
 check "evaluation stats p95 (2M ratings)" "$(value evaluation_stats_p95)" "<" 1000 ms || failed=1
+check "annual report p95 (whole city)" "$(value annual_report_p95)" "<" 10000 ms || failed=1
+reported "bulletin p95 (whole city, PDF)" "$(value bulletin_p95)" ms
 check "hall rating page p95 (200 clients)" "$(value hall_rating_page_p95)" "<" 100 ms || failed=1
 check "hall call next p95 (20 windows)" "$(value hall_call_next_p95)" "<" 50 ms || failed=1
 check "hall ticket p95 (500 waiting)" "$(value hall_ticket_p95)" "<" 50 ms || failed=1
