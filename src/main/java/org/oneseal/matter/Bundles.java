@@ -35,13 +35,16 @@ public class Bundles {
     private final MatterMessages messages;
     private final AuditLog audit;
     private final java.time.Clock clock;
+    private final BundlePublications publications;
 
-    Bundles(JdbcClient jdbc, MatterCatalogue catalogue, MatterMessages messages, AuditLog audit, java.time.Clock clock) {
+    Bundles(JdbcClient jdbc, MatterCatalogue catalogue, MatterMessages messages, AuditLog audit, java.time.Clock clock,
+            BundlePublications publications) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
+        this.publications = publications;
     }
 
     /** A line of the bundle lists. */
@@ -73,15 +76,17 @@ public class Bundles {
     public void update(DataScope scope, long id, BundleCommand command) {
         BundleSummary current = load(scope, id);
         check(scope, command, current.id());
+        java.time.Instant now = clock.instant();
         jdbc.sql("""
                 update oneseal.bundle set code = :code, name = :name, description = :description, region_id = :region,
                        target_working_days = :target, updated_at = :now where id = :id""")
                 .param("code", command.code().strip()).param("name", command.name().strip())
                 .param("description", command.description().strip()).param("region", command.regionId())
-                .param("target", command.targetWorkingDays()).param("now", Timestamp.from(clock.instant()))
+                .param("target", command.targetWorkingDays()).param("now", Timestamp.from(now))
                 .param("id", id).update();
         jdbc.sql("delete from oneseal.bundle_member where bundle_id = :id").param("id", id).update();
         members(id, command.members());
+        publications.changed(id, now);
         audit.record(AuditRecord.of("matter.bundle.update", "Bundle", id).region(command.regionId()));
     }
 
@@ -96,8 +101,14 @@ public class Bundles {
                 throw InvalidInputException.of("members", String.join("；", problems));
             }
         }
+        java.time.Instant now = clock.instant();
         jdbc.sql("update oneseal.bundle set published = :p, updated_at = :now where id = :id").param("p", published)
-                .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+                .param("now", Timestamp.from(now)).param("id", id).update();
+        if (published) {
+            publications.published(id, now);
+        } else {
+            publications.withdrawn(id, now);
+        }
         audit.record(AuditRecord.of(published ? "matter.bundle.publish" : "matter.bundle.withdraw", "Bundle", id)
                 .region(b.regionId()));
     }

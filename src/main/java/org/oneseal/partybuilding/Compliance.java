@@ -98,6 +98,15 @@ public class Compliance {
         return organisation.tree().stream().filter(o -> "BRANCH".equals(o.kind())).map(b -> of(b, period)).toList();
     }
 
+    /**
+     * Every branch of the tree, whoever asks (the caller checks; the statistics module has), in a period of any
+     * days: its windows are those of the frequencies that overlap it.
+     */
+    List<BranchCompliance> everyBranch(LocalDate from, LocalDate to) {
+        Period period = new Period(from + "/" + to, from, to);
+        return organisation.orgs().stream().filter(o -> "BRANCH".equals(o.kind())).map(b -> of(b, period)).toList();
+    }
+
     private BranchCompliance of(PartyOrganisation.Org branch, Period period) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = Period.year(period.from()).from();

@@ -25,11 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartyFigures {
 
     private final JdbcClient jdbc;
+    private final PartyFigureRecords figureRecords;
     private final StudyFigures study;
     private final RecognitionFigures recognition;
 
-    PartyFigures(JdbcClient jdbc, StudyFigures study, RecognitionFigures recognition) {
+    PartyFigures(JdbcClient jdbc, PartyFigureRecords figureRecords, StudyFigures study,
+            RecognitionFigures recognition) {
         this.jdbc = jdbc;
+        this.figureRecords = figureRecords;
         this.study = study;
         this.recognition = recognition;
     }
@@ -52,12 +55,9 @@ public class PartyFigures {
                 .param("from", from).param("to", to).query(rs -> {
                     byKind.put(rs.getString(1), rs.getLong(2));
                 });
-        Map<String, Object> lessons = jdbc.sql("""
-                select count(*) filter (where m.speaker_secretary_of is not null) as by_secretaries,
-                       coalesce(sum((select count(*) from oneseal.party_meeting_attendance a
-                                     where a.meeting_id = m.id and a.present)), 0) as person_times
-                from oneseal.party_meeting m where m.kind = 'PARTY_LESSON' and m.held_on between :from and :to""")
-                .param("from", from).param("to", to).query().singleRow();
+        Map<String, Object> lessons = figureRecords.aggregate(PartyFigureRecords.LESSONS, "true",
+                "count(*) filter (where " + PartyFigureRecords.BY_SECRETARY + ") as by_secretaries, "
+                        + "coalesce(sum(r.present), 0) as person_times", from, to);
         Map<String, Object> items = jdbc.sql("""
                 select count(*) filter (where l.base_date between :from and :to) as opened,
                        count(*) filter (where i.closed_on between :from and :to) as closed

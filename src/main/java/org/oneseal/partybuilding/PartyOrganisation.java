@@ -449,7 +449,8 @@ public class PartyOrganisation {
                 .param("m", memberId).update();
     }
 
-    private List<Org> orgs() {
+    /** Every organisation in tree order, whoever asks (access is the caller's to check). */
+    List<Org> orgs() {
         return jdbc.sql("""
                 with recursive t as (
                     select o.*, array[o.id] as path from oneseal.party_org o where o.parent_id is null

@@ -26,10 +26,12 @@ public class RecognitionFigures {
 
     private final JdbcClient jdbc;
     private final PartyRecords records;
+    private final PartyFigureRecords figureRecords;
 
-    RecognitionFigures(JdbcClient jdbc, PartyRecords records) {
+    RecognitionFigures(JdbcClient jdbc, PartyRecords records, PartyFigureRecords figureRecords) {
         this.jdbc = jdbc;
         this.records = records;
+        this.figureRecords = figureRecords;
     }
 
     /** The figures of a period; {@link #byId()} gives them under the ids of the annual report. */
@@ -62,21 +64,21 @@ public class RecognitionFigures {
             throw new AccessDeniedException("party figures");
         }
         records.period(from, to);
-        Map<String, Long> membersByLevel = byKey(ExternalHonours.LEVELS, """
-                select level, count(distinct member_id) from oneseal.party_external_honour
-                where member_id is not null and received_on between :from and :to group by level""", from, to);
+        return compute(from, to);
+    }
+
+    /** The figures of a period, for whoever may read them (the caller checks; the statistics module has). */
+    Figures compute(LocalDate from, LocalDate to) {
+        Map<String, Long> membersByLevel = perKey(ExternalHonours.LEVELS, PartyFigureRecords.EXTERNAL_HONOURS, "level",
+                from, to);
         Map<String, Long> orgsByLevel = byKey(ExternalHonours.LEVELS, """
                 select level, count(*) from oneseal.party_external_honour
                 where org_id is not null and received_on between :from and :to group by level""", from, to);
-        Map<String, Long> commendations = byKey(Commendations.KINDS, """
-                select kind, count(*) from oneseal.party_commendation where awarded_on between :from and :to
-                group by kind""", from, to);
-        Map<String, Object> duty = jdbc.sql("""
-                select count(*) as shifts, count(distinct d.member_id) as volunteers,
-                       coalesce(sum(extract(epoch from s.ends_at - s.starts_at) / 60), 0) as minutes
-                from oneseal.party_volunteer_duty d join oneseal.party_volunteer_shift s on s.id = d.shift_id
-                where d.signed_in_at is not null and d.day between :from and :to""").param("from", from).param("to", to)
-                .query().singleRow();
+        Map<String, Long> commendations = perKey(Commendations.KINDS, PartyFigureRecords.COMMENDATIONS, "kind",
+                from, to);
+        Map<String, Object> duty = figureRecords.aggregate(PartyFigureRecords.VOLUNTEER_DUTY, "true",
+                "count(*) as shifts, count(distinct r.member_id) as volunteers, "
+                        + "coalesce(sum(r.minutes), 0) as minutes", from, to);
         LocalDate firstMonth = from.withDayOfMonth(1);
         Map<String, Long> grades = byKey(Assessments.GRADES, """
                 select grade, count(*) from oneseal.party_assessment where month between :from and :to
@@ -89,6 +91,17 @@ public class RecognitionFigures {
                 ((Number) duty.get("shifts")).longValue(), ((Number) duty.get("volunteers")).longValue(),
                 VolunteerDuty.hours(((Number) duty.get("minutes")).longValue()),
                 grades.values().stream().mapToLong(Long::longValue).sum(), grades, notices);
+    }
+
+    /** Records of the figures counted by a key of theirs, every key present (0 when none). */
+    private Map<String, Long> perKey(java.util.List<String> keys, String figureSql, String key, LocalDate from,
+            LocalDate to) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        keys.forEach(k -> counts.put(k, 0L));
+        figureRecords.perKey(figureSql, key, "count(*)", from, to, rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
     }
 
     /** Counts by key, every key present (0 when none). */

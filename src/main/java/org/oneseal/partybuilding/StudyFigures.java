@@ -2,7 +2,6 @@ package org.oneseal.partybuilding;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,13 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StudyFigures {
 
-    private final JdbcClient jdbc;
+    private final PartyFigureRecords records;
     private final StudyAccess access;
     private final StudyRules rules;
     private final PartyAccess partyAccess;
 
-    StudyFigures(JdbcClient jdbc, StudyAccess access, StudyRules rules, PartyAccess partyAccess) {
-        this.jdbc = jdbc;
+    StudyFigures(PartyFigureRecords records, StudyAccess access, StudyRules rules, PartyAccess partyAccess) {
+        this.records = records;
         this.access = access;
         this.rules = rules;
         this.partyAccess = partyAccess;
@@ -62,36 +61,24 @@ public class StudyFigures {
             throw new AccessDeniedException("party figures: the party group's or the organ committee's view");
         }
         rules.period(from, to);
-        Map<String, Object> sessions = jdbc.sql("""
-                select count(*) as sessions, count(*) filter (where kind = 'DISCUSSION') as discussions
-                from oneseal.party_study_session where level = 'GROUP' and held_on between :from and :to""")
-                .param("from", from).param("to", to).query().singleRow();
-        Map<String, Object> reflections = jdbc.sql("""
-                with present as (
-                    select distinct a.member_id from oneseal.party_membership a join oneseal.party_membership b
-                    on b.member_id = a.member_id
-                    where a.since <= :from and (a.until is null or a.until >= :from)
-                    and b.since <= :to and (b.until is null or b.until >= :to))
-                select min((select count(*) from oneseal.party_reflection r where r.member_id = p.member_id
-                    and r.written_on between :from and :to)) as fewest, count(*) as members from present p""")
-                .param("from", from).param("to", to).query().singleRow();
-        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate lastMonth = to.plusDays(1).withDayOfMonth(1).minusMonths(1);
-        var leader = jdbc.sql("""
-                select m.id, m.name, sum(p.points) as points from oneseal.party_role r
-                join oneseal.party_org o on o.id = r.org_id and o.kind = 'GROUP'
-                join oneseal.party_member m on m.id = r.member_id
-                join oneseal.party_study_points p on p.member_id = m.id and p.period between :first and :last
-                where r.role = 'SECRETARY' and r.since <= :to and (r.until is null or r.until >= :from)
-                group by m.id, m.name order by points desc, m.id limit 1""").param("first", firstMonth)
-                .param("last", lastMonth).param("from", from).param("to", to).query().listOfRows().stream()
-                .findFirst();
+        return compute(from, to);
+    }
+
+    /** The figures of a period, for whoever may read them (the caller checks; the statistics module has). */
+    Figures compute(LocalDate from, LocalDate to) {
+        Map<String, Object> sessions = records.aggregate(PartyFigureRecords.CENTRAL_STUDY, "true",
+                "count(*) as sessions, count(*) filter (where " + PartyFigureRecords.DISCUSSION + ") as discussions",
+                from, to);
+        Map<String, Object> reflections = records.aggregate(PartyFigureRecords.REFLECTIONS, "true",
+                "min(r.reflections) as fewest, count(*) as members", from, to);
+        Map<String, Object> leader = records.aggregate(PartyFigureRecords.LEADER_POINTS, "true",
+                "min(r.member_id) as id, min(r.member) as name, sum(r.points) as points", from, to);
         Number fewest = (Number) reflections.get("fewest");
+        Number points = (Number) leader.get("points");
         return new Figures(from, to, ((Number) sessions.get("sessions")).longValue(),
                 ((Number) sessions.get("discussions")).longValue(), fewest == null ? null : fewest.intValue(),
-                ((Number) reflections.get("members")).intValue(),
-                leader.map(l -> ((Number) l.get("points")).intValue()).orElse(null),
-                leader.map(l -> ((Number) l.get("id")).longValue()).orElse(null),
-                leader.map(l -> (String) l.get("name")).orElse(null));
+                ((Number) reflections.get("members")).intValue(), points == null ? null : points.intValue(),
+                points == null ? null : ((Number) leader.get("id")).longValue(),
+                points == null ? null : (String) leader.get("name"));
     }
 }

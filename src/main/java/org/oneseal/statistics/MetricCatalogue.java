@@ -11,8 +11,8 @@ import org.oneseal.shared.metrics.MetricSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Every metric the platform knows, in the order of docs/annual-report-figures.md where listed there: the modules'
- * sources first, then the figures not available yet. Built once at start-up; an id defined twice, or a growth
+ * Every metric the platform knows: the annual report's figures in the order of docs/annual-report-figures.md, then the
+ * others (dashboard figures) by id. Built once at start-up; an id defined twice, or a growth
  * figure whose base is unknown, stops the start.
  */
 @Component
@@ -25,6 +25,28 @@ class MetricCatalogue {
             return source != null;
         }
     }
+
+    /** The ids of docs/annual-report-figures.md, with each "a / .b" row split. */
+    static final List<String> REPORT_ORDER = List.of("party.centralStudy.sessions", "party.centralStudy.discussions",
+            "party.lessons.bySecretaries", "party.lessons.branchPersonTimes", "party.reflections.minPerPerson",
+            "party.studyPoints.leaderMax", "integrity.controlMeasures", "evaluation.total", "evaluation.goodRate",
+            "evaluation.bad", "evaluation.timelyRectificationRate", "honours.external", "honours.branches",
+            "honours.vanguardPosts", "honours.partyWorkers", "honours.members", "hall.appointments.extendedOrStaggered",
+            "reform.materialReductionPct", "reform.timeLimitReductionPct", "matter.competences.total",
+            "matter.transferred", "matter.delegatedToZone", "bundle.departments", "bundle.itemGroups",
+            "enterprise.registrationWorkdays", "enterprise.materialReductionPct", "enterprise.timeReductionPct",
+            "marketEntities.new", "marketEntities.yoyGrowthPct", "permitReform.listItems", "commitment.departments",
+            "commitment.matters", "commitment.proofItems", "fasttrack.projectsDone", "fasttrack.projectsInProgress",
+            "complaint.cityWide.received", "complaint.cityWide.resolved", "complaint.cityLevel.received",
+            "complaint.cityLevel.resolved", "complaint.agentServices", "finance.banks", "finance.consultations",
+            "finance.accepted", "finance.loanAmount", "online.noVisitMatters", "online.certificateFreeMatters",
+            "online.bundleMatters", "online.crossProvinceMatters", "online.creditScenarios",
+            "intermediary.serviceItems", "intermediary.agencies", "intermediary.projectsPublished",
+            "intermediary.projectsSelected", "tendering.remoteProjects", "tendering.remoteBidders",
+            "tendering.guaranteeProjects", "tendering.guaranteeBidders", "tendering.capitalFreed",
+            "license.grantDepartments", "license.grantMatters", "license.grantLicenseKinds", "cityWide.matters",
+            "talent.consultations", "talent.enterprisesRegistered", "talent.registeredGrowthPct",
+            "talent.registeredCapital", "talent.capitalGrowthPct");
 
     private final Map<String, Entry> entries;
 
@@ -46,7 +68,10 @@ class MetricCatalogue {
                 throw new IllegalStateException("growth figure " + e.definition().id() + " compares unknown " + base);
             }
         }
-        this.entries = Collections.unmodifiableMap(all);
+        Map<String, Entry> ordered = new LinkedHashMap<>();
+        REPORT_ORDER.stream().filter(all::containsKey).forEach(id -> ordered.put(id, all.get(id)));
+        all.keySet().stream().filter(id -> !ordered.containsKey(id)).sorted().forEach(id -> ordered.put(id, all.get(id)));
+        this.entries = Collections.unmodifiableMap(ordered);
     }
 
     private static void put(Map<String, Entry> all, Entry entry) {

@@ -61,6 +61,12 @@ public class Statistics {
         return scopes.options();
     }
 
+    /** The departments the viewer may choose (leaders only; others see their own department or window). */
+    @PreAuthorize("hasAuthority('statistics:read')")
+    public List<AreaOption> departments() {
+        return scopes.departments();
+    }
+
     /** The request as it applies to the viewer (labels, forced department or window). */
     @PreAuthorize("hasAuthority('statistics:read')")
     public Selection selection(StatisticsRequest request) {

@@ -88,6 +88,21 @@ class ViewerScopes {
         return options;
     }
 
+    /** The departments a leader (or a county bureau's chief) may choose (stationed departments and bureau sections of the regions they see). */
+    List<AreaOption> departments() {
+        AccountPrincipal viewer = currentUser.principal().orElseThrow();
+        DataScope scope = currentUser.scope();
+        Set<Role> roles = viewer.roles();
+        if (!roles.contains(Role.LEADER)
+                && !(roles.contains(Role.CHIEF) && ownDepartment(scope, viewer.orgUnitId()) == null)) {
+            return List.of();
+        }
+        return organisation.list(scope, org.oneseal.identity.OrgUnitFilter.none()).stream()
+                .filter(u -> u.active() && (u.kind() == OrgUnitKind.STATIONED_DEPARTMENT
+                        || u.kind() == OrgUnitKind.BUREAU_SECTION))
+                .map(u -> new AreaOption(String.valueOf(u.id()), u.name())).toList();
+    }
+
     private void checkPeriod(LocalDate from, LocalDate to) {
         InvalidInputException.Collector errors = new InvalidInputException.Collector();
         if (from == null) {
@@ -139,7 +154,7 @@ class ViewerScopes {
             }
             case REGION -> {
                 if (all.stream().noneMatch(r -> r.id() == area.region())) {
-                    throw InvalidInputException.of("area", messages.text("statistics.area.unknown", area.region()));
+                    throw InvalidInputException.of("area", messages.text("statistics.area.unknown", String.valueOf(area.region())));
                 }
                 if (!scope.covers(area.region())) {
                     throw denied(area.code(), messages.text("statistics.denied.region"));
@@ -157,14 +172,13 @@ class ViewerScopes {
 
     private Dimensions dimensions(AccountPrincipal viewer, DataScope scope, Long asked) {
         Set<Role> roles = viewer.roles();
-        if (roles.contains(Role.LEADER)) {
+        OrgUnitView own = roles.contains(Role.CHIEF) && !roles.contains(Role.LEADER)
+                ? ownDepartment(scope, viewer.orgUnitId()) : null;
+        // leaders, and the chief of a county bureau as a whole (no department of their own), see every department
+        if (roles.contains(Role.LEADER) || roles.contains(Role.CHIEF) && own == null) {
             return asked == null ? new Dimensions(null, null, null, null, null) : department(scope, asked);
         }
-        if (roles.contains(Role.CHIEF)) {
-            OrgUnitView own = ownDepartment(scope, viewer.orgUnitId());
-            if (own == null) {
-                throw denied("department", messages.text("statistics.denied.noDepartment"));
-            }
+        if (own != null) {
             if (asked != null && asked != own.id()) {
                 throw denied("department " + asked, messages.text("statistics.denied.department"));
             }
@@ -185,7 +199,7 @@ class ViewerScopes {
         try {
             unit = organisation.get(scope, id);
         } catch (NotFoundException e) {
-            throw InvalidInputException.of("department", messages.text("statistics.department.unknown", id));
+            throw InvalidInputException.of("department", messages.text("statistics.department.unknown", String.valueOf(id)));
         }
         if (unit.kind() != OrgUnitKind.STATIONED_DEPARTMENT && unit.kind() != OrgUnitKind.BUREAU_SECTION) {
             throw InvalidInputException.of("department", messages.text("statistics.department.notDepartment",

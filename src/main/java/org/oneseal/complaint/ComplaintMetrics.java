@@ -1,0 +1,166 @@
+package org.oneseal.complaint;
+
+import static org.oneseal.shared.metrics.MetricDimension.DEPARTMENT;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.oneseal.complaint.ComplaintMetricSql.Part;
+import org.oneseal.identity.OrganisationManagement;
+import org.oneseal.identity.RegionLevel;
+import org.oneseal.identity.RegionManagement;
+import org.oneseal.identity.RegionView;
+import org.oneseal.matter.MatterCatalogue;
+import org.oneseal.matter.MatterVersionView;
+import org.oneseal.shared.Masking;
+import org.oneseal.shared.metrics.MetricDefinition;
+import org.oneseal.shared.metrics.MetricQuery;
+import org.oneseal.shared.metrics.MetricSource;
+import org.oneseal.shared.metrics.MetricUnit;
+import org.oneseal.shared.metrics.MetricValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The annual report's 办不成事 figures as metrics (docs/complaints.md, "Metrics"): complaints received in a period and
+ * those of them answered by its end, for the query's regions (全市 when the statistics module passes the whole city)
+ * and for 市本级 — the records of the city root region only —, and the complaints overdue at the end of the period.
+ */
+@Component
+class ComplaintMetrics implements MetricSource {
+
+    static final String CITY_WIDE_RECEIVED = "complaint.cityWide.received";
+    static final String CITY_WIDE_RESOLVED = "complaint.cityWide.resolved";
+    static final String CITY_LEVEL_RECEIVED = "complaint.cityLevel.received";
+    static final String CITY_LEVEL_RESOLVED = "complaint.cityLevel.resolved";
+    static final String OVERDUE = "complaint.overdue";
+    static final String CITY_LEVEL_ONLY = "metric.reason.complaint.cityLevelOnly";
+    static final String NO_BREAKDOWN = "metric.reason.complaint.noBreakdown";
+
+    private static final String MODULE = "complaint";
+    private static final List<String> COLUMNS = Arrays.stream(new String[] {"received", "region", "channel",
+        "category", "matter", "department", "reporter", "state", "outcome", "answered", "dueOn"})
+            .map(c -> "metric.column.complaint." + c).toList();
+
+    private final JdbcClient jdbc;
+    private final RegionManagement regions;
+    private final OrganisationManagement organisation;
+    private final MatterCatalogue matters;
+    private final ComplaintMessages messages;
+    private final Clock clock;
+
+    ComplaintMetrics(JdbcClient jdbc, RegionManagement regions, OrganisationManagement organisation,
+            MatterCatalogue matters, ComplaintMessages messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.organisation = organisation;
+        this.matters = matters;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<MetricDefinition> definitions() {
+        return List.of(MetricDefinition.flow(CITY_WIDE_RECEIVED, MODULE, MetricUnit.COUNT, DEPARTMENT),
+                MetricDefinition.flow(CITY_WIDE_RESOLVED, MODULE, MetricUnit.COUNT, DEPARTMENT),
+                MetricDefinition.flow(CITY_LEVEL_RECEIVED, MODULE, MetricUnit.COUNT, DEPARTMENT),
+                MetricDefinition.flow(CITY_LEVEL_RESOLVED, MODULE, MetricUnit.COUNT, DEPARTMENT),
+                MetricDefinition.stock(OVERDUE, MODULE, MetricUnit.COUNT, DEPARTMENT));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, MetricValue> compute(Collection<String> ids, MetricQuery query) {
+        Map<String, MetricValue> values = new LinkedHashMap<>();
+        for (String id : ids) {
+            Optional<ComplaintMetricSql> sql = sql(id, query);
+            values.put(id, sql.map(s -> MetricValue.count(jdbc.sql(s.count()).params(s.params()).query(Long.class)
+                    .single())).orElseGet(() -> MetricValue.missing(unavailable(query), 0)));
+        }
+        return values;
+    }
+
+    @Override
+    public List<String> recordColumns(String id) {
+        definition(id);
+        return COLUMNS;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void records(String id, MetricQuery query, int offset, int limit, Consumer<List<Object>> row) {
+        Optional<ComplaintMetricSql> sql = sql(id, query);
+        if (sql.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.sql(sql.get().records()).params(sql.get().params()).param("offset", Math.max(0, offset))
+                .param("limit", Math.max(0, limit)).query(rs -> {
+                    rows.add(new Object[] {rs.getTimestamp("received_at").toInstant(), rs.getObject("region_id"),
+                        rs.getString("channel"), rs.getString("category"), rs.getObject("matter_id"),
+                        rs.getObject("department_id"), rs.getString("reporter_name"), rs.getString("state"),
+                        rs.getString("outcome"), rs.getTimestamp("answered_at") == null ? null
+                                : rs.getTimestamp("answered_at").toInstant(), rs.getObject("due_on", LocalDate.class)});
+                });
+        Map<Long, String> regionNames = new HashMap<>();
+        regions.all().forEach(r -> regionNames.put(r.id(), r.name()));
+        Map<Long, String> units = rows.stream().anyMatch(r -> r[5] != null) ? organisation.unitNames() : Map.of();
+        Map<Long, String> matterNames = new HashMap<>();
+        for (Object[] r : rows) {
+            row.accept(Arrays.asList(r[0], name(regionNames, r[1]), messages.text("complaint.channel." + r[2]),
+                    messages.text("complaint.category." + r[3]), r[4] == null ? null
+                            : matterNames.computeIfAbsent(((Number) r[4]).longValue(), m -> matters.currentPublished(m)
+                                    .map(MatterVersionView::name).orElse("#" + m)),
+                    name(units, r[5]), Masking.name((String) r[6]), messages.text("complaint.state." + r[7]),
+                    r[8] == null ? null : messages.text("complaint.outcome." + r[8]), r[9], r[10]));
+        }
+    }
+
+    /** The figure's condition, or empty when it cannot be given for this query (see {@link #unavailable}). */
+    private Optional<ComplaintMetricSql> sql(String id, MetricQuery query) {
+        definition(id);
+        if (query.window() != null || query.staff() != null) {
+            return Optional.empty();
+        }
+        Long root = null;
+        if (CITY_LEVEL_RECEIVED.equals(id) || CITY_LEVEL_RESOLVED.equals(id)) {
+            root = root();
+            if (!query.wholeCity() && !query.regions().contains(root)) {
+                return Optional.empty();
+            }
+        }
+        Part part = switch (id) {
+            case CITY_WIDE_RESOLVED, CITY_LEVEL_RESOLVED -> Part.ANSWERED;
+            case OVERDUE -> Part.OVERDUE;
+            default -> Part.RECEIVED;
+        };
+        return Optional.of(ComplaintMetricSql.of(query, part, root, clock.instant()));
+    }
+
+    private static String unavailable(MetricQuery query) {
+        return query.window() != null || query.staff() != null ? NO_BREAKDOWN : CITY_LEVEL_ONLY;
+    }
+
+    private long root() {
+        return regions.all().stream().filter(r -> r.level() == RegionLevel.CITY && r.parentId() == null)
+                .map(RegionView::id).findFirst().orElseThrow(() -> new IllegalStateException("no city region"));
+    }
+
+    private MetricDefinition definition(String id) {
+        return definitions().stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a metric of the complaint module: " + id));
+    }
+
+    private static String name(Map<Long, String> names, Object id) {
+        return id == null ? null : names.getOrDefault(((Number) id).longValue(), "#" + id);
+    }
+}

@@ -1,0 +1,161 @@
+package org.oneseal.evaluation;
+
+import static org.oneseal.shared.metrics.MetricDimension.DEPARTMENT;
+import static org.oneseal.shared.metrics.MetricDimension.STAFF;
+import static org.oneseal.shared.metrics.MetricDimension.WINDOW;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.oneseal.shared.metrics.MetricDefinition;
+import org.oneseal.shared.metrics.MetricQuery;
+import org.oneseal.shared.metrics.MetricSource;
+import org.oneseal.shared.metrics.MetricUnit;
+import org.oneseal.shared.metrics.MetricValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The annual report's 好差评 figures as metrics (docs/evaluation.md, "Metrics"): the ratings counted (not excluded by
+ * an upheld appeal), the good-rating rate, the bad reviews, and the timely rectification rate, for any period,
+ * regions, department, window or staff member. Ratings are counted from the daily roll-up for rolled-up days and live
+ * for the rest, in one statement; rectifications live (one statement, by {@code rectification_day_idx}).
+ */
+@Component
+class EvaluationMetrics implements MetricSource {
+
+    static final String TOTAL = "evaluation.total";
+    static final String GOOD_RATE = "evaluation.goodRate";
+    static final String BAD = "evaluation.bad";
+    static final String TIMELY = "evaluation.timelyRectificationRate";
+
+    private static final String MODULE = "evaluation";
+    private static final List<String> RATING_COLUMNS = columns("day", "object", "matter", "level", "channel",
+            "region", "department", "window");
+    private static final List<String> RECTIFICATION_COLUMNS = columns("day", "object", "matter", "level", "region",
+            "department", "responsible", "dueOn", "closedOn", "onTime");
+
+    private final JdbcClient jdbc;
+    private final EvaluationMetricLabels labels;
+    private final Clock clock;
+
+    EvaluationMetrics(JdbcClient jdbc, EvaluationMetricLabels labels, Clock clock) {
+        this.jdbc = jdbc;
+        this.labels = labels;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<MetricDefinition> definitions() {
+        return List.of(MetricDefinition.flow(TOTAL, MODULE, MetricUnit.COUNT, DEPARTMENT, WINDOW, STAFF),
+                MetricDefinition.flow(GOOD_RATE, MODULE, MetricUnit.PERCENT, DEPARTMENT, WINDOW, STAFF),
+                MetricDefinition.flow(BAD, MODULE, MetricUnit.COUNT, DEPARTMENT, WINDOW, STAFF),
+                MetricDefinition.flow(TIMELY, MODULE, MetricUnit.PERCENT, DEPARTMENT, WINDOW, STAFF));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<String, MetricValue> compute(Collection<String> ids, MetricQuery query) {
+        ids.forEach(EvaluationMetrics::known);
+        RatingMetricSql sql = RatingMetricSql.of(query);
+        Map<String, MetricValue> values = new LinkedHashMap<>();
+        if (ids.contains(TOTAL) || ids.contains(GOOD_RATE) || ids.contains(BAD)) {
+            long[] gb = jdbc.sql(sql.ratingCounts()).params(sql.params())
+                    .query((rs, n) -> new long[] {rs.getLong("good"), rs.getLong("bad")}).single();
+            long counted = gb[0] + gb[1];
+            values.put(TOTAL, MetricValue.count(counted));
+            values.put(GOOD_RATE, MetricValue.rate(gb[0], counted, counted, "metric.reason.evaluation.noRatings"));
+            values.put(BAD, MetricValue.count(gb[1]));
+        }
+        if (ids.contains(TIMELY)) {
+            long[] t = jdbc.sql(sql.rectificationCounts()).params(sql.params())
+                    .params(RatingMetricSql.cutOff(query, LocalDate.now(clock)))
+                    .query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("counted")}).single();
+            values.put(TIMELY, MetricValue.rate(t[0], t[1], t[1], "metric.reason.evaluation.nothingDue"));
+        }
+        values.keySet().retainAll(ids);
+        return values;
+    }
+
+    @Override
+    public List<String> recordColumns(String id) {
+        return TIMELY.equals(known(id)) ? RECTIFICATION_COLUMNS : RATING_COLUMNS;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public void records(String id, MetricQuery query, int offset, int limit, Consumer<List<Object>> row) {
+        known(id);
+        RatingMetricSql sql = RatingMetricSql.of(query);
+        Map<String, Object> page = Map.of("offset", Math.max(0, offset), "limit", Math.max(0, limit));
+        EvaluationMetricLabels.Page names = labels.page();
+        if (TIMELY.equals(id)) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            jdbc.sql(sql.rectificationRecords()).params(sql.params())
+                    .params(RatingMetricSql.cutOff(query, LocalDate.now(clock))).params(page)
+                    .query(rs -> {
+                        rows.add(rectification(rs));
+                    });
+            rows.forEach(r -> row.accept(java.util.Arrays.asList(r.get("day"), names.object(r), names.matter(r),
+                    r.get("level"), names.region(r.get("region_id")), names.unit(r.get("department_id")),
+                    names.staff((String) r.get("staff")), r.get("due_on"), r.get("closed_on"), r.get("on_time"))));
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        jdbc.sql(sql.ratingRecords(BAD.equals(id))).params(sql.params()).params(page).query(rs -> {
+            rows.add(rating(rs));
+        });
+        rows.forEach(r -> row.accept(java.util.Arrays.asList(r.get("day"), names.object(r), names.matter(r),
+                r.get("level"), names.channel((String) r.get("channel")), names.region(r.get("region_id")),
+                names.unit(r.get("department_id")), names.unit(r.get("window_id")))));
+    }
+
+    private static Map<String, Object> rating(ResultSet rs) throws SQLException {
+        Map<String, Object> r = common(rs);
+        r.put("channel", rs.getString("channel"));
+        return r;
+    }
+
+    private static Map<String, Object> rectification(ResultSet rs) throws SQLException {
+        Map<String, Object> r = common(rs);
+        r.put("staff", rs.getString("staff"));
+        r.put("due_on", rs.getObject("due_on", LocalDate.class));
+        r.put("closed_on", rs.getObject("closed_on", LocalDate.class));
+        r.put("on_time", rs.getBoolean("on_time"));
+        return r;
+    }
+
+    private static Map<String, Object> common(ResultSet rs) throws SQLException {
+        Map<String, Object> r = new HashMap<>();
+        r.put("day", rs.getObject("day", LocalDate.class));
+        r.put("object_type", rs.getString("object_type"));
+        r.put("object_id", rs.getString("object_id"));
+        r.put("case_id", rs.getObject("case_id"));
+        r.put("matter_id", rs.getObject("matter_id"));
+        r.put("window_id", rs.getObject("window_id"));
+        r.put("level", rs.getInt("level"));
+        r.put("region_id", rs.getObject("region_id"));
+        r.put("department_id", rs.getObject("department_id"));
+        return r;
+    }
+
+    private static String known(String id) {
+        if (!List.of(TOTAL, GOOD_RATE, BAD, TIMELY).contains(id)) {
+            throw new IllegalArgumentException("not a metric of the evaluation module: " + id);
+        }
+        return id;
+    }
+
+    private static List<String> columns(String... names) {
+        return java.util.Arrays.stream(names).map(n -> "metric.column.evaluation." + n).toList();
+    }
+}
