@@ -136,11 +136,16 @@ language plpgsql as $$
 declare
     today date := (now() at time zone 'Asia/Shanghai')::date;
 begin
+    -- rows taken in the order of their days: two changes marking the same days never wait for each other in a circle
     if days is not null then
-        insert into oneseal.case_day (day, rolled) select distinct d, false from unnest(days) d where d < today
+        insert into oneseal.case_day (day, rolled)
+        select d, false from (select distinct d from unnest(days) d where d < today) x order by d
         on conflict (day) do nothing;
     end if;
     if spans is not null then
+        perform 1 from oneseal.case_day c, unnest(spans) r
+        where c.day >= lower(r) and c.day < upper(r) and (c.rolled or c.day < today)
+        order by c.day for update of c;
         update oneseal.case_day c set rolled = false
         from unnest(spans) r
         where c.day >= lower(r) and c.day < upper(r) and (c.rolled or c.day < today);
