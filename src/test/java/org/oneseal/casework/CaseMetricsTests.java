@@ -316,6 +316,9 @@ class CaseMetricsTests {
                 assertThat(messages.getMessage(key, null, locale)).isNotBlank();
             }
         }
+        // the growth of new market entities is the statistics module's to compute, from this source's count
+        assertThat(metrics.definitions()).filteredOn(d -> d.growthOf() != null).singleElement()
+                .satisfies(d -> assertThat(d.growthOf()).isEqualTo("marketEntities.new"));
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
