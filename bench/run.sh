@@ -84,8 +84,9 @@ result db_ceiling "$TPS" tps
 # ---------------------------------------------------------------- the platform
 APP_PORT="$(free_port)"; BASE="http://127.0.0.1:$APP_PORT"
 log "starting the platform on $BASE ..."
-# the 好差评 roll-up every 20 s instead of nightly (the statistics measurement waits for it; idle until then)
-start_app node "$APP_PORT" oneseal "--oneseal.evaluation.rollup-cron=*/20 * * * * *"
+# the 好差评 and 办件 roll-ups every 20 s instead of nightly (the measurements wait for them; idle until then)
+start_app node "$APP_PORT" oneseal "--oneseal.evaluation.rollup-cron=*/20 * * * * *" \
+  "--oneseal.casework.rollup-cron=*/20 * * * * *"
 wait_http "$BASE/" 120 >/dev/null || { echo "the platform did not start: $WORK/node/stdout.log" >&2; exit 1; }
 wait_demo "$BASE"
 
@@ -116,6 +117,18 @@ log "worklist: seeding $TOTAL_CASES cases ($OPEN_CASES open) with one INSERT ...
 seed_start=$(date +%s)
 psql_db oneseal -v total="$TOTAL_CASES" -v open="$OPEN_CASES" -f "$ROOT/bench/seed-cases.sql" >/dev/null
 echo "# seeded in $(( $(date +%s) - seed_start )) s: $(psql_db oneseal -Atc "select count(*) || ' cases, ' || count(*) filter (where concluded_on is null) || ' open' from oneseal.case_file")"
+# the case figures read the daily roll-up: wait for the platform's job to roll the seeded days up (before the worklist
+# is measured, so that the job does not run beside it)
+log "cases: waiting for the platform's roll-up job to roll up the seeded days ..."
+case_unrolled() { psql_db oneseal -Atc "select count(*) from oneseal.case_day where not rolled and day < (now() at time zone 'Asia/Shanghai')::date"; }
+rollup_start=$(date +%s)
+until [ "$(case_unrolled)" = 0 ]; do
+  if [ $(( $(date +%s) - rollup_start )) -ge 600 ]; then
+    echo "the case roll-up did not finish within 10 minutes ($(case_unrolled) days left): $WORK/node/stdout.log" >&2; exit 1
+  fi
+  sleep 2
+done
+echo "# cases rolled up by the platform's job $(( $(date +%s) - rollup_start )) s after seeding (its first run included): $(psql_db oneseal -Atc "select count(*) from oneseal.case_daily") daily rows, $(psql_db oneseal -Atc "select count(*) from oneseal.case_stock_daily") stock rows"
 client latency "$BASE" nanxi_chief /api/v1/workbench/tasks "$SAMPLES" | sed 's/^RESULT latency_p95/RESULT worklist_api_p95/' | tee "$WORK/worklist-api.out"
 client latency "$BASE" nanxi_chief /workbench/tasks "$SAMPLES" | sed 's/^RESULT latency_p95/RESULT worklist_p95/' | tee "$WORK/worklist.out"
 WORKLIST="$(value_of worklist_p95 "$WORK/worklist.out")"

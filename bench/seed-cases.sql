@@ -1,6 +1,9 @@
 -- Bulk cases for the worklist benchmark: :total cases, of which :open are open, spread over every region,
 -- the three staff steps and a year of submissions; the rest concluded (delivered). One INSERT … SELECT
 -- over generate_series: a million rows take seconds, not one HTTP call per case.
+-- Concluded cases carry what the case figures read (the decision: 9 of 10 granted; the matter's licence kind and
+-- service object; the working days from acceptance to conclusion by the shipped calendar); the platform's roll-up job
+-- (casework-rollup) then rolls their days up.
 -- psql -v total=1000000 -v open=50000 -f bench/seed-cases.sql
 \set ON_ERROR_STOP on
 create temporary table seed_region as
@@ -8,14 +11,23 @@ create temporary table seed_region as
            (select min(u.id) from oneseal.org_unit u where u.region_id = r.id) as department_id
     from oneseal.region r;
 create temporary table seed_matter as
-    select row_number() over (order by m.id) - 1 as k, m.id as matter_id,
-           (select max(v.id) from oneseal.matter_version v where v.matter_id = m.id) as version_id
-    from oneseal.matter m;
+    select row_number() over (order by m.id) - 1 as k, m.id as matter_id, v.id as version_id,
+           v.content ->> 'licenceKind' as licence_kind, v.service_object
+    from oneseal.matter m
+    join oneseal.matter_version v on v.id = (select max(x.id) from oneseal.matter_version x where x.matter_id = m.id);
+-- the working days up to each day (Monday to Friday unless a holiday, and make-up days), for worked_days
+create temporary table seed_workday as
+    select g::date as day,
+           sum(case when (extract(isodow from g) < 6 and d.kind is distinct from 'HOLIDAY') or d.kind = 'MAKEUP_WORKDAY'
+                    then 1 else 0 end) over (order by g) as n
+    from generate_series(current_date - 400, current_date + 10, interval '1 day') g
+    left join oneseal.calendar_day d on d.date = g::date;
+alter table seed_workday add primary key (day);
 
 insert into oneseal.case_file (case_number, matter_id, matter_version_id, matter_name, region_id, department_id,
         applicant_kind, applicant_name, applicant_identifier, channel, status, current_step, candidate_role,
         submitted_at, accepted_on, promised_days, legal_days, promised_due, legal_due, receipt_due, decided_on,
-        concluded_on, delivery_method, overdue)
+        concluded_on, delivery_method, overdue, granted, licence_kind, service_object, worked_days)
 select 'BENCH' || lpad(g::text, 9, '0'),
        m.matter_id, m.version_id, '基准测试事项' || m.k, r.id, coalesce(r.department_id, 1),
        case when g % 3 = 0 then 'ENTERPRISE' else 'PERSON' end,
@@ -33,7 +45,13 @@ select 'BENCH' || lpad(g::text, 9, '0'),
        case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 3 end,
        case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 4 end,
        case when g > :open then 'DOWNLOAD' end,
-       g <= :open and g % 11 = 0
+       g <= :open and g % 11 = 0,
+       case when g > :open then g % 10 <> 7 end,
+       m.licence_kind, m.service_object,
+       case when g > :open then (select c.n from seed_workday c
+                                 where c.day = (now() - ((g % 365) || ' days')::interval)::date + 4)
+                                - (select a.n from seed_workday a
+                                   where a.day = (now() - ((g % 365) || ' days')::interval)::date) end
 from generate_series(1, :total) g
 join seed_region r on r.k = g % (select count(*) from seed_region)
 join seed_matter m on m.k = g % (select count(*) from seed_matter);
