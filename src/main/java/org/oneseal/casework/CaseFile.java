@@ -60,7 +60,7 @@ class CaseFile {
         require(EnumSet.of(CaseStatus.SUBMITTED), "备案");
         row.acceptedOn = today;
         row.decidedOn = today;
-        row.concludedOn = today;
+        concludeOn(today, calendar);
         row.receiptDue = null;
         moveTo(CaseStatus.FILED, today, calendar);
     }
@@ -85,7 +85,7 @@ class CaseFile {
 
     void refuse(LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.SUBMITTED), "不予受理");
-        row.concludedOn = today;
+        concludeOn(today, calendar);
         moveTo(CaseStatus.REFUSED, today, calendar);
     }
 
@@ -110,13 +110,14 @@ class CaseFile {
             throw new IllegalCaseTransition("办件处于特殊环节（计时暂停）中，请先结束特殊环节再作出决定");
         }
         row.decidedOn = today;
+        row.granted = grant;
         moveTo(grant ? CaseStatus.GRANTED : CaseStatus.DENIED, today, calendar);
     }
 
     void deliver(String method, LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.GRANTED, CaseStatus.DENIED), "送达");
         row.deliveryMethod = method;
-        row.concludedOn = today;
+        concludeOn(today, calendar);
         moveTo(CaseStatus.DELIVERED, today, calendar);
     }
 
@@ -170,7 +171,7 @@ class CaseFile {
     /** 一件事: the window finds at pre-review that the applicant does not need this member matter. */
     void notRequired(LocalDate today, WorkingDayCalendar calendar) {
         require(EnumSet.of(CaseStatus.SUBMITTED), "标为无需办理");
-        row.concludedOn = today;
+        concludeOn(today, calendar);
         row.receiptDue = null;
         moveTo(CaseStatus.NOT_REQUIRED, today, calendar);
     }
@@ -180,7 +181,7 @@ class CaseFile {
         if (row.status.concluded() || row.status == CaseStatus.DRAFT) {
             throw new IllegalCaseTransition("办件" + row.caseNumber + "当前状态为“" + label(row.status) + "”，不能终止");
         }
-        row.concludedOn = today;
+        concludeOn(today, calendar);
         moveTo(CaseStatus.TERMINATED, today, calendar);
     }
 
@@ -225,6 +226,13 @@ class CaseFile {
         boolean changed = overdue != row.overdue;
         row.overdue = overdue;
         return changed;
+    }
+
+    /** Concluded today; an accepted case keeps the working days it took since acceptance (for the statistics). */
+    private void concludeOn(LocalDate today, WorkingDayCalendar calendar) {
+        row.concludedOn = today;
+        row.workedDays = row.acceptedOn == null ? null
+                : row.acceptedOn.equals(today) ? 0 : calendar.workingDaysBetween(row.acceptedOn, today);
     }
 
     private void moveTo(CaseStatus next, LocalDate today, WorkingDayCalendar calendar) {
@@ -300,6 +308,13 @@ class CaseFile {
         String licenceId;
         String decisionDocumentId;
         boolean overdue;
+        /** the decision: true granted, false denied, null none (yet) */
+        Boolean granted;
+        /** of the matter version: the licence a grant issues (营业执照 …) and whom the matter serves */
+        String licenceKind;
+        String serviceObject;
+        /** working days from acceptance to conclusion, once concluded after acceptance */
+        Integer workedDays;
         int version;
     }
 }

@@ -32,16 +32,18 @@ class CaseRepository {
         jdbc.sql("""
                 insert into oneseal.case_file (case_number, matter_id, matter_version_id, matter_name, region_id,
                     department_id, applicant_account_id, applicant_kind, applicant_name, applicant_identifier,
-                    applicant_phone, channel, intake_staff, status, submitted_at, promised_days, legal_days)
+                    applicant_phone, channel, intake_staff, status, submitted_at, promised_days, legal_days,
+                    licence_kind, service_object)
                 values (:caseNumber, :matterId, :versionId, :matterName, :regionId, :departmentId, :accountId, :kind,
-                    :name, :identifier, :phone, :channel, :intakeStaff, :status, :submittedAt, :promised, :legal)""")
+                    :name, :identifier, :phone, :channel, :intakeStaff, :status, :submittedAt, :promised, :legal,
+                    :licenceKind, :serviceObject)""")
                 .param("caseNumber", r.caseNumber).param("matterId", r.matterId).param("versionId", r.matterVersionId)
                 .param("matterName", r.matterName).param("regionId", r.regionId).param("departmentId", r.departmentId)
                 .param("accountId", r.applicantAccountId).param("kind", r.applicantKind).param("name", r.applicantName)
                 .param("identifier", r.applicantIdentifier).param("phone", r.applicantPhone)
                 .param("channel", r.channel).param("intakeStaff", r.intakeStaff).param("status", r.status.name())
                 .param("submittedAt", Timestamp.from(r.submittedAt)).param("promised", r.promisedDays)
-                .param("legal", r.legalDays)
+                .param("legal", r.legalDays).param("licenceKind", r.licenceKind).param("serviceObject", r.serviceObject)
                 .update(keys, "id");
         r.id = keys.getKey().longValue();
         return r.id;
@@ -67,7 +69,8 @@ class CaseRepository {
                     paused_days = :pausedDays, paused_since = :pausedSince, extension_days = :extensionDays,
                     promised_due = :promisedDue, legal_due = :legalDue, receipt_due = :receiptDue, decided_on = :decidedOn,
                     concluded_on = :concludedOn, delivery_method = :delivery, licence_id = :licence,
-                    decision_document_id = :decision, overdue = :overdue, version = version + 1
+                    decision_document_id = :decision, overdue = :overdue, granted = :granted, worked_days = :workedDays,
+                    version = version + 1
                 where id = :id and version = :version""")
                 .param("status", r.status.name()).param("submittedAt", Timestamp.from(r.submittedAt))
                 .param("step", r.currentStep).param("role", r.candidateRole)
@@ -78,6 +81,7 @@ class CaseRepository {
                 .param("decidedOn", date(r.decidedOn))
                 .param("concludedOn", date(r.concludedOn)).param("delivery", r.deliveryMethod)
                 .param("licence", r.licenceId).param("decision", r.decisionDocumentId).param("overdue", r.overdue)
+                .param("granted", r.granted).param("workedDays", r.workedDays)
                 .param("id", r.id).param("version", r.version)
                 .update();
         if (updated != 1) {
@@ -132,6 +136,10 @@ class CaseRepository {
         r.licenceId = rs.getString("licence_id");
         r.decisionDocumentId = rs.getString("decision_document_id");
         r.overdue = rs.getBoolean("overdue");
+        r.granted = (Boolean) rs.getObject("granted");
+        r.licenceKind = rs.getString("licence_kind");
+        r.serviceObject = rs.getString("service_object");
+        r.workedDays = (Integer) rs.getObject("worked_days");
         r.version = rs.getInt("version");
         return r;
     }

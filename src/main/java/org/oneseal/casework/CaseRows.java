@@ -30,6 +30,8 @@ final class CaseRows {
         r.submittedAt = now;
         r.promisedDays = matter.handlingKind() == HandlingKind.IMMEDIATE ? 0 : matter.promisedLimitDays();
         r.legalDays = matter.legalLimitDays();
+        r.licenceKind = matter.licenceKind();
+        r.serviceObject = matter.serviceObject().name();
         return r;
     }
 }

@@ -74,12 +74,14 @@ class GrantStore {
                 .param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    void pulled(Grant g, String by, Instant at) {
+    /** Records a pull by the grant's window, which lies in {@code windowRegionId}. */
+    void pulled(Grant g, long windowRegionId, String by, Instant at) {
         jdbc.sql("""
-                insert into oneseal.licence_pull (grant_id, licence_id, window_unit_id, pulled_by, pulled_at)
-                values (:grant, :licence, :window, :by, :at)""")
+                insert into oneseal.licence_pull (grant_id, licence_id, window_unit_id, window_region_id, pulled_by,
+                                                  pulled_at)
+                values (:grant, :licence, :window, :region, :by, :at)""")
                 .param("grant", g.id()).param("licence", g.licenceId()).param("window", g.windowUnitId())
-                .param("by", by).param("at", Timestamp.from(at)).update();
+                .param("region", windowRegionId).param("by", by).param("at", Timestamp.from(at)).update();
     }
 
     /** Whether the grant's window has pulled with it (presented its QR token or code) at least once. */

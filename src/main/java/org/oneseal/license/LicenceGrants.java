@@ -184,7 +184,7 @@ public class LicenceGrants {
         if (byCode) {
             grants.codeUsed(g.id(), now); // the one-time code is spent; the QR works until the grant ends
         }
-        grants.pulled(g, staff.getUsername(), now);
+        grants.pulled(g, windowRegion(g, staff), staff.getUsername(), now);
         audit.record(AuditRecord.of("license.pull", "Licence", g.licenceId()).region(staff.regionId())
                 .reason("grant #" + g.id() + " " + g.purpose()));
         return new Pulled(g.id(), g.purpose(), g.validUntil(), licence.view(today()));
@@ -201,10 +201,15 @@ public class LicenceGrants {
             throw refused(g, "license.pull.unknown", "pdf without a presented credential");
         }
         authorised(g, staff, now);
-        grants.pulled(g, staff.getUsername(), now);
+        grants.pulled(g, windowRegion(g, staff), staff.getUsername(), now);
         audit.record(AuditRecord.of("license.pull", "Licence", g.licenceId()).region(staff.regionId())
                 .reason("grant #" + g.id() + " pdf"));
         return licences.pdf(g.licenceId()).orElseThrow();
+    }
+
+    /** The region of the grant's window (a pull counts there), or the staff member's if the window was closed since. */
+    private long windowRegion(GrantStore.Grant g, AccountPrincipal staff) {
+        return organisation.serviceWindow(g.windowUnitId()).map(OrgUnitView::regionId).orElse(staff.regionId());
     }
 
     /** The checks of every pull: this window, not revoked, within validity, the licence still valid. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.metrics.MetricDefinition;
+import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -28,14 +29,16 @@ public class Statistics {
     private final FigureComputer computer;
     private final RecordListing listing;
     private final StatisticsMessages messages;
+    private final Breakdowns breakdowns;
 
     Statistics(MetricCatalogue catalogue, ViewerScopes scopes, FigureComputer computer, RecordListing listing,
-            StatisticsMessages messages) {
+            StatisticsMessages messages, Breakdowns breakdowns) {
         this.catalogue = catalogue;
         this.scopes = scopes;
         this.computer = computer;
         this.listing = listing;
         this.messages = messages;
+        this.breakdowns = breakdowns;
     }
 
     /** Every metric with its definition, in the annual report's order. */
@@ -106,6 +109,18 @@ public class Statistics {
             months.add(new MonthFigures(m, computer.compute(entries, month)));
         }
         return months;
+    }
+
+    /**
+     * The named figures for each active window or each department (stationed departments and bureau sections) of the
+     * area, e.g. for a bulletin's tables; rows ordered by region, then as the org units are sorted. No ids: the rows
+     * without figures (the windows or departments only).
+     */
+    @PreAuthorize("hasAuthority('statistics:read')")
+    @Transactional(readOnly = true)
+    public List<BreakdownRow> breakdown(Collection<String> ids, StatisticsRequest request, MetricDimension by) {
+        List<MetricCatalogue.Entry> asked = ids == null || ids.isEmpty() ? List.of() : entries(ids);
+        return breakdowns.compute(asked, scopes.resolve(request), by);
     }
 
     /** A page of the records behind a figure (page from 0, 1–200 rows). */

@@ -26,11 +26,11 @@ class StatisticsPages {
 
     private final Statistics statistics;
     private final DashboardLayout layout;
-    private final FigureText text;
+    private final FigureWriter text;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    StatisticsPages(Statistics statistics, DashboardLayout layout, FigureText text, Clock clock) {
+    StatisticsPages(Statistics statistics, DashboardLayout layout, FigureWriter text, Clock clock) {
         this.text = text;
         this.statistics = statistics;
         this.layout = layout;

@@ -101,6 +101,11 @@ class LicenceGrantTests {
                 .andExpect(jsonPath("$.errors.credential", Matchers.containsString("已撤销")));
         assertThat(jdbc.sql("select count(*) from oneseal.licence_pull where grant_id = ?")
                 .param(grant.get("id").asLong()).query(Long.class).single()).isEqualTo(3);
+        // each pull counts in the region of the window that pulled (the city's hall)
+        assertThat(jdbc.sql("select distinct window_region_id from oneseal.licence_pull where grant_id = ?")
+                .param(grant.get("id").asLong()).query(Long.class).list()).containsExactly(
+                        jdbc.sql("select region_id from oneseal.org_unit where id = ?").param(window01).query(Long.class)
+                                .single());
     }
 
     @Test

@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
 
 /** Writes a figure's number for the pages: grouped thousands, per cent with one decimal, the unit's word. */
 @Component
-class FigureText {
+class FigureWriter {
 
     private final StatisticsMessages messages;
 
-    FigureText(StatisticsMessages messages) {
+    FigureWriter(StatisticsMessages messages) {
         this.messages = messages;
     }
 
