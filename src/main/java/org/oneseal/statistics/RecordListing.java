@@ -80,7 +80,7 @@ class RecordListing {
             book.write(out);
             book.dispose();
         }
-        audit.record(new AuditRecord(null, null, "statistics.records.export", "Metric", figure.id(),
+        audit.recordIndependently(new AuditRecord(null, null, "statistics.records.export", "Metric", figure.id(),
                 AuditOutcome.SUCCESS, figure.from() + "~" + figure.to() + " " + selection.areaLabel() + " "
                         + figure.records(), null));
     }
