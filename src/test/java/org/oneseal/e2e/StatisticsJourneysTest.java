@@ -46,6 +46,8 @@ class StatisticsJourneysTest extends BrowserTest {
         page.locator("#apply").click();
         assertThat(page.locator("#scope-area")).hasText("南溪县");
         long county = cardValue("cases.submitted");
+        page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Paths.get("target/screenshots/StatisticsJourneysTest-dashboard.png")));
         assertThat(county).isGreaterThanOrEqualTo(3).isLessThanOrEqualTo(cityWide);
 
         String name = page.locator("li[data-metric='cases.submitted'] .kpi-name").textContent();
