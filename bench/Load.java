@@ -37,7 +37,8 @@ import javax.crypto.spec.SecretKeySpec;
  *   java Load.java lifecycle  BASE CLIENTS WARMUP_S MEASURE_S     full case lifecycles, cases/s
  *   java Load.java throughput BASE PATH CLIENTS WARMUP_S MEASURE_S  GETs per second of one path
  *   java Load.java latency    BASE USER PATH SAMPLES               sequential GETs of a signed-in user, p50/p95/p99
- *   java Load.java latencies  BASE USER SAMPLES NAME=PATH...       the same for several paths in one session: RESULT NAME p95
+ *   java Load.java latencies  BASE USER SAMPLES NAME[:N]=PATH...  the same for several paths in one session (N samples
+ *                                                                 of a path instead of SAMPLES): RESULT NAME p95
  *   java Load.java downloads  BASE USER SAMPLES WARMUP NAME=PATH... files (reports) one after another in one session: RESULT NAME p95 s
  *   java Load.java concurrent-latency BASE PATH CLIENTS SECONDS [WARMUP_S]  anonymous GETs by many clients at once, p95
  *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
@@ -276,7 +277,14 @@ public class Load {
             if (eq <= 0) {
                 throw new IllegalArgumentException("expected NAME=PATH: " + named);
             }
-            sequential(s, user, named.substring(eq + 1), samples, Math.max(5, samples / 10), named.substring(0, eq));
+            // NAME:N=PATH: N samples of this path instead of SAMPLES
+            String name = named.substring(0, eq);
+            int n = samples;
+            if (name.contains(":")) {
+                n = Integer.parseInt(name.substring(name.indexOf(':') + 1));
+                name = name.substring(0, name.indexOf(':'));
+            }
+            sequential(s, user, named.substring(eq + 1), n, Math.max(5, n / 10), name);
         }
     }
 

@@ -226,8 +226,10 @@ where t.number ~ '^[A-Z][0-9]+$'
 group by t.hall_id, t.day, left(t.number, 1)
 on conflict (hall_id, day, prefix) do update set last_number = greatest(c.last_number, excluded.last_number);
 
-analyze oneseal.appointment_slot;
-analyze oneseal.appointment;
-analyze oneseal.queue_ticket;
-analyze oneseal.hall_ticket_counter;
 commit;
+-- vacuumed as a database in use would be (visibility map for index-only scans; no autovacuum of the
+-- seeded tables in the middle of the measurements that follow)
+vacuum analyze oneseal.appointment_slot;
+vacuum analyze oneseal.appointment;
+vacuum analyze oneseal.queue_ticket;
+vacuum analyze oneseal.hall_ticket_counter;
