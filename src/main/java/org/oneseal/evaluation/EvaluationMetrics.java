@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,9 +45,15 @@ class EvaluationMetrics implements MetricSource {
     private static final List<String> RECTIFICATION_COLUMNS = columns("day", "object", "matter", "level", "region",
             "department", "responsible", "dueOn", "closedOn", "onTime");
 
+    /** Rows read per statement when listing records. */
+    static final int CHUNK = 2000;
+
     private final JdbcClient jdbc;
     private final EvaluationMetricLabels labels;
     private final Clock clock;
+
+    /** Rows read per statement (a test makes it small to see the chunks join up). */
+    int chunk = CHUNK;
 
     EvaluationMetrics(JdbcClient jdbc, EvaluationMetricLabels labels, Clock clock) {
         this.jdbc = jdbc;
@@ -91,32 +98,60 @@ class EvaluationMetrics implements MetricSource {
         return TIMELY.equals(known(id)) ? RECTIFICATION_COLUMNS : RATING_COLUMNS;
     }
 
+    /**
+     * The records in chunks of {@link #chunk}: the first from {@code offset}, each next one after the last (day, id)
+     * of the one before; each chunk's cases and matters are named in one statement each, so that an export of a
+     * million ratings holds one chunk at a time and asks the other modules twice a chunk, not once a rating.
+     */
     @Override
     @Transactional(readOnly = true)
     public void records(String id, MetricQuery query, int offset, int limit, Consumer<List<Object>> row) {
         known(id);
+        boolean timely = TIMELY.equals(id);
         RatingMetricSql sql = RatingMetricSql.of(query);
-        Map<String, Object> page = Map.of("offset", Math.max(0, offset), "limit", Math.max(0, limit));
-        EvaluationMetricLabels.Page names = labels.page();
-        if (TIMELY.equals(id)) {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            jdbc.sql(sql.rectificationRecords()).params(sql.params())
-                    .params(RatingMetricSql.cutOff(query, LocalDate.now(clock))).params(page)
-                    .query(rs -> {
-                        rows.add(rectification(rs));
-                    });
-            rows.forEach(r -> row.accept(java.util.Arrays.asList(r.get("day"), names.object(r), names.matter(r),
-                    r.get("level"), names.region(r.get("region_id")), names.unit(r.get("department_id")),
-                    names.staff((String) r.get("staff")), r.get("due_on"), r.get("closed_on"), r.get("on_time"))));
-            return;
+        Map<String, Object> params = new HashMap<>(sql.params());
+        if (timely) {
+            params.putAll(RatingMetricSql.cutOff(query, LocalDate.now(clock)));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        jdbc.sql(sql.ratingRecords(BAD.equals(id))).params(sql.params()).params(page).query(rs -> {
-            rows.add(rating(rs));
-        });
-        rows.forEach(r -> row.accept(java.util.Arrays.asList(r.get("day"), names.object(r), names.matter(r),
-                r.get("level"), names.channel((String) r.get("channel")), names.region(r.get("region_id")),
-                names.unit(r.get("department_id")), names.unit(r.get("window_id")))));
+        EvaluationMetricLabels.Page names = labels.page();
+        int left = Math.max(0, limit);
+        Map<String, Object> last = null;
+        while (left > 0) {
+            int size = Math.min(left, chunk);
+            Map<String, Object> p = new HashMap<>(params);
+            p.put("limit", size);
+            if (last == null) {
+                p.put("offset", Math.max(0, offset));
+            } else {
+                p.put("lastDay", last.get("day"));
+                p.put("lastId", last.get("id"));
+            }
+            String statement = timely ? sql.rectificationRecords(last != null)
+                    : sql.ratingRecords(BAD.equals(id), last != null);
+            List<Map<String, Object>> rows = new ArrayList<>(size);
+            jdbc.sql(statement).params(p).query(rs -> {
+                rows.add(timely ? rectification(rs) : rating(rs));
+            });
+            names.load(rows);
+            rows.forEach(r -> row.accept(timely ? rectificationCells(r, names) : ratingCells(r, names)));
+            left -= rows.size();
+            if (rows.size() < size) {
+                return;
+            }
+            last = rows.getLast();
+        }
+    }
+
+    private static List<Object> ratingCells(Map<String, Object> r, EvaluationMetricLabels.Page names) {
+        return Arrays.asList(r.get("day"), names.object(r), names.matter(r), r.get("level"),
+                names.channel((String) r.get("channel")), names.region(r.get("region_id")),
+                names.unit(r.get("department_id")), names.unit(r.get("window_id")));
+    }
+
+    private static List<Object> rectificationCells(Map<String, Object> r, EvaluationMetricLabels.Page names) {
+        return Arrays.asList(r.get("day"), names.object(r), names.matter(r), r.get("level"),
+                names.region(r.get("region_id")), names.unit(r.get("department_id")),
+                names.staff((String) r.get("staff")), r.get("due_on"), r.get("closed_on"), r.get("on_time"));
     }
 
     private static Map<String, Object> rating(ResultSet rs) throws SQLException {
@@ -136,6 +171,7 @@ class EvaluationMetrics implements MetricSource {
 
     private static Map<String, Object> common(ResultSet rs) throws SQLException {
         Map<String, Object> r = new HashMap<>();
+        r.put("id", rs.getLong("id"));
         r.put("day", rs.getObject("day", LocalDate.class));
         r.put("object_type", rs.getString("object_type"));
         r.put("object_id", rs.getString("object_id"));
@@ -156,6 +192,6 @@ class EvaluationMetrics implements MetricSource {
     }
 
     private static List<String> columns(String... names) {
-        return java.util.Arrays.stream(names).map(n -> "metric.column.evaluation." + n).toList();
+        return Arrays.stream(names).map(n -> "metric.column.evaluation." + n).toList();
     }
 }

@@ -62,13 +62,27 @@ record RatingMetricSql(String where, Map<String, Object> params) {
                 where\s""" + where;
     }
 
-    /** The ratings counted (not excluded, given on a day of the period), bad ones only if asked, by day and id. */
-    String ratingRecords(boolean badOnly) {
+    /**
+     * One chunk of the ratings counted (not excluded, given on a day of the period), bad ones only if asked, by day and
+     * id: their ids from the index on (day, id) — with {@code :offset} for the first chunk, after
+     * ({@code :lastDay}, {@code :lastId}) for the next ones, so that no chunk reads the ones before it —, then their
+     * rows.
+     */
+    String ratingRecords(boolean badOnly, boolean continued) {
+        String keys = "select f.id, f.day from (select id, day, window_id, level, region_id, department_id,"
+                + " handled_by as staff from oneseal.rating where not excluded and day between :from and :to) f"
+                + " where " + where + (badOnly ? " and level <= 2" : "") + after(continued, "day", "id")
+                + " order by day, id limit :limit" + (continued ? "" : " offset :offset");
         return """
-                select f.* from (select id, day, object_type, object_id, case_id, matter_id, window_id, level, channel,
-                                        region_id, department_id, handled_by as staff
-                                 from oneseal.rating where not excluded and day between :from and :to) f
-                where\s""" + where + (badOnly ? " and level <= 2" : "") + " order by day, id offset :offset limit :limit";
+                select r.id, r.day, r.object_type, r.object_id, r.case_id, r.matter_id, r.window_id, r.level, r.channel,
+                       r.region_id, r.department_id
+                from (%s) k join oneseal.rating r on r.id = k.id
+                order by k.day, k.id""".formatted(keys);
+    }
+
+    /** The condition of a chunk after the first: its rows come after the last one of the chunk before. */
+    private static String after(boolean continued, String day, String id) {
+        return continued ? " and (" + day + ", " + id + ") > (cast(:lastDay as date), :lastId)" : "";
     }
 
     /**
@@ -90,13 +104,14 @@ record RatingMetricSql(String where, Map<String, Object> params) {
         return "select count(*) filter (where on_time) as on_time, count(*) as counted from " + rectifications();
     }
 
-    /** The counted rectifications of a page (by day and id), with their ratings' object and level. */
-    String rectificationRecords() {
+    /** One chunk of the counted rectifications (by day and id, as the ratings), with their ratings' object and level. */
+    String rectificationRecords(boolean continued) {
         return """
                 select g.*, r.object_type, r.object_id, r.case_id, r.level
-                from (select f.* from %s order by f.day, f.id offset :offset limit :limit) g
+                from (select f.* from %s%s order by f.day, f.id limit :limit%s) g
                 join oneseal.rating r on r.id = g.rating_id
-                order by g.day, g.id""".formatted(rectifications());
+                order by g.day, g.id""".formatted(rectifications(), after(continued, "f.day", "f.id"),
+                continued ? "" : " offset :offset");
     }
 
     /**

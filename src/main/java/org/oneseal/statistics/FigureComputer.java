@@ -107,7 +107,7 @@ class FigureComputer {
         if (d.growthOf() == null) {
             MetricValue v = current.get(d.id());
             FigureStatus status = v.present() ? FigureStatus.OK : FigureStatus.NO_VALUE;
-            String reason = v.reasonKey() == null ? null : messages.text(v.reasonKey());
+            String reason = v.reasonKey() == null ? null : messages.text(v.reasonKey(), v.reasonArgs().toArray());
             return of(d, s, status, v.value(), v.numerator(), v.denominator(), v.records(), reason, null, null);
         }
         MetricValue cur = current.get(d.growthOf());

@@ -6,6 +6,7 @@ import static org.oneseal.MetricTestData.records;
 import static org.oneseal.MetricTestData.ts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.oneseal.shared.metrics.MetricValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /**
  * The 办不成事 metrics on known complaints of March 2032 in two counties of the tests' own and the city root: received,
@@ -151,6 +153,26 @@ class ComplaintMetricsTests {
             assertThat(v.reasonKey()).isEqualTo(ComplaintMetrics.NO_BREAKDOWN);
         });
         assertThat(records(metrics, ComplaintMetrics.CITY_WIDE_RECEIVED, window, 10)).isEmpty();
+    }
+
+    @Test
+    void recordsOfManyChunksComeOutCompleteAndInOrder() {
+        clock.travelTo(LocalDate.of(2033, 1, 10));
+        MetricQuery all = query(MARCH_1, MARCH_31, Set.of(countyA, countyB, root));
+        List<List<Object>> whole = records(metrics, ComplaintMetrics.CITY_WIDE_RECEIVED, all, 100);
+        ComplaintMetrics target = AopTestUtils.getUltimateTargetObject(metrics);
+        target.chunk = 2; // 8 complaints: chunks of 2, each after the last (received, id) of the one before
+        try {
+            List<List<Object>> chunked = new ArrayList<>();
+            metrics.records(ComplaintMetrics.CITY_WIDE_RECEIVED, all, 0, 100, chunked::add);
+            assertThat(chunked).isEqualTo(whole);
+            List<List<Object>> page = new ArrayList<>();
+            metrics.records(ComplaintMetrics.CITY_WIDE_RECEIVED, all, 1, 5, page::add);
+            assertThat(page).isEqualTo(whole.subList(1, 6));
+        } finally {
+            target.chunk = ComplaintMetrics.CHUNK;
+        }
+        assertThat(whole).hasSize(8).extracting(r -> (java.time.Instant) r.getFirst()).isSorted();
     }
 
     /** The figures of a query, each with exactly as many records as it says. */

@@ -2,6 +2,7 @@ package org.oneseal.shared.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * A computed figure. {@code records} is the number of records behind it, exactly the number of rows its drill-down
@@ -13,8 +14,18 @@ import java.math.RoundingMode;
  * @param numerator   for a rate: what was counted above the line, else null
  * @param denominator for a rate: what was counted below the line, else null
  * @param reasonKey   a message key saying why {@code value} is null (e.g. nothing to compare with), else null
+ * @param reasonArgs  the arguments of the reason's message ({0}, {1}, …: plain strings or numbers), else empty
  */
-public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
+public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
+        List<Object> reasonArgs) {
+
+    public MetricValue {
+        reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
+    }
+
+    public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
+        this(value, records, numerator, denominator, reasonKey, List.of());
+    }
 
     public static MetricValue count(long count) {
         return new MetricValue(BigDecimal.valueOf(count), count, null, null, null);
@@ -38,8 +49,9 @@ public record MetricValue(BigDecimal value, long records, Long numerator, Long d
         return new MetricValue(pct, records, numerator, denominator, null);
     }
 
-    public static MetricValue missing(String reasonKey, long records) {
-        return new MetricValue(null, records, null, null, reasonKey);
+    /** No value, and why: {@code reasonKey} with its message's arguments, if it has any. */
+    public static MetricValue missing(String reasonKey, long records, Object... reasonArgs) {
+        return new MetricValue(null, records, null, null, reasonKey, List.of(reasonArgs));
     }
 
     public boolean present() {
