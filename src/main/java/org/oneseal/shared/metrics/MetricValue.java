@@ -14,17 +14,24 @@ import java.util.List;
  * @param numerator   for a rate: what was counted above the line, else null
  * @param denominator for a rate: what was counted below the line, else null
  * @param reasonKey   a message key saying why {@code value} is null (e.g. nothing to compare with), else null
+ * @param notApplicable true when the figure does not exist for the query at all (e.g. a 市本级 figure asked for a
+ *                    county), as opposed to existing without a number
  * @param reasonArgs  the arguments of the reason's message ({0}, {1}, …: plain strings or numbers), else empty
  */
 public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
-        List<Object> reasonArgs) {
+        boolean notApplicable, List<Object> reasonArgs) {
 
     public MetricValue {
         reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
     }
 
+    public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
+            boolean notApplicable) {
+        this(value, records, numerator, denominator, reasonKey, notApplicable, List.of());
+    }
+
     public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
-        this(value, records, numerator, denominator, reasonKey, List.of());
+        this(value, records, numerator, denominator, reasonKey, false);
     }
 
     public static MetricValue count(long count) {
@@ -51,7 +58,12 @@ public record MetricValue(BigDecimal value, long records, Long numerator, Long d
 
     /** No value, and why: {@code reasonKey} with its message's arguments, if it has any. */
     public static MetricValue missing(String reasonKey, long records, Object... reasonArgs) {
-        return new MetricValue(null, records, null, null, reasonKey, List.of(reasonArgs));
+        return new MetricValue(null, records, null, null, reasonKey, false, List.of(reasonArgs));
+    }
+
+    /** The figure does not exist for this query (shown as 不适用 with the reason, never as 0 or "no data"). */
+    public static MetricValue notApplicable(String reasonKey) {
+        return new MetricValue(null, 0, null, null, reasonKey, true);
     }
 
     public boolean present() {
