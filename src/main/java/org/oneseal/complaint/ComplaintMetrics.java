@@ -85,7 +85,7 @@ class ComplaintMetrics implements MetricSource {
         for (String id : ids) {
             Optional<ComplaintMetricSql> sql = sql(id, query);
             values.put(id, sql.map(s -> MetricValue.count(jdbc.sql(s.count()).params(s.params()).query(Long.class)
-                    .single())).orElseGet(() -> MetricValue.missing(unavailable(query), 0)));
+                    .single())).orElseGet(() -> MetricValue.notApplicable(unavailable(query))));
         }
         return values;
     }

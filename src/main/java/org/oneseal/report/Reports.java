@@ -76,7 +76,7 @@ public class Reports {
 
     private ReportFile generate(ReportKind kind, ReportGenerator.Period period, String area, String template,
             ReportFormat format, LocalDate today) {
-        Area chosen = Area.parse(area, "area");
+        Area chosen = statistics.area(area);
         ReportGenerator.Template source = templates.forGeneration(kind, template);
         ReportGenerator.Generated g = generator.generate(source, period, chosen, format, today);
         audit.record(AuditRecord.of("report.generate", "Report", kind + " " + (period.month() == null

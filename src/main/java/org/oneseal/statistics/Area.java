@@ -1,7 +1,5 @@
 package org.oneseal.statistics;
 
-import org.oneseal.shared.InvalidInputException;
-
 /**
  * Which part of the city a figure covers. Written in requests as {@code all} (全市: the city-level records and
  * every county's, district's and zone's), {@code city} (市本级: the city-level records only) or a region id (that
@@ -27,8 +25,12 @@ public record Area(Kind kind, Long region) {
         return new Area(Kind.REGION, id);
     }
 
-    /** Parses a request's {@code area}; null or blank means "the viewer's own" (returned as null). */
-    public static Area parse(String text, String field) {
+    /**
+     * Parses a request's {@code area}; null or blank means "the viewer's own" (returned as null); anything else
+     * unknown is refused with {@link IllegalArgumentException} ({@link Statistics#area} turns it into a field error
+     * in the viewer's language).
+     */
+    public static Area parse(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -42,7 +44,7 @@ public record Area(Kind kind, Long region) {
         if (t.matches("[1-9][0-9]{0,17}")) {
             return region(Long.parseLong(t));
         }
-        throw InvalidInputException.of(field, "“" + abbreviate(t) + "”不是可选的范围：请选“全市”“市本级”或一个区县");
+        throw new IllegalArgumentException("not an area: " + t);
     }
 
     /** The request form of this area. */
@@ -54,7 +56,4 @@ public record Area(Kind kind, Long region) {
         };
     }
 
-    private static String abbreviate(String t) {
-        return t.length() > 20 ? t.substring(0, 20) + "…" : t;
-    }
 }

@@ -175,7 +175,8 @@ class FigureComputer {
         }
         if (d.growthOf() == null) {
             MetricValue v = current.get(d.id());
-            FigureStatus status = v.present() ? FigureStatus.OK : FigureStatus.NO_VALUE;
+            FigureStatus status = v.present() ? FigureStatus.OK
+                    : v.notApplicable() ? FigureStatus.NOT_APPLICABLE : FigureStatus.NO_VALUE;
             String reason = v.reasonKey() == null ? null : messages.text(v.reasonKey());
             return of(d, s, status, v.value(), v.numerator(), v.denominator(), v.records(), reason, null, null);
         }

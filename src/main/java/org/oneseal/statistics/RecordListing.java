@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lists the records behind a figure: a page for the drill-down page and the API, or all of them streamed into an
- * Excel workbook (at most {@link #MAX_EXPORT} rows; more must be narrowed by period or area first).
+ * Excel workbook (at most {@link #MAX_EXPORT} rows; more must be narrowed by period or area first), held in
+ * temporary files, not in memory.
  */
 @Component
 class RecordListing {
@@ -49,7 +50,8 @@ class RecordListing {
         return new RecordPage(figure, columns, rows, page, size);
     }
 
-    void export(MetricCatalogue.Entry entry, Figure figure, Selection selection, OutputStream out) throws IOException {
+    void export(MetricCatalogue.Entry entry, Figure figure, Selection selection, Statistics.ExportTarget target)
+            throws IOException {
         if (figure.records() > MAX_EXPORT) {
             throw new BusinessRuleViolation("statistics.exportTooLarge",
                     messages.text("statistics.records.tooMany", figure.records(), MAX_EXPORT));
@@ -77,8 +79,12 @@ class RecordListing {
             }
             int[] next = {r};
             entry.source().records(id, selection.query(), 0, MAX_EXPORT, row -> write(sheet.createRow(next[0]++), row));
-            book.write(out);
-            book.dispose();
+            // rows went to SXSSF's temporary files (a window of 200 in memory); the target opens only now
+            try (OutputStream out = target.open()) {
+                book.write(out);
+            } finally {
+                book.dispose();
+            }
         }
         audit.recordIndependently(new AuditRecord(null, null, "statistics.records.export", "Metric", figure.id(),
                 AuditOutcome.SUCCESS, figure.from() + "~" + figure.to() + " " + selection.areaLabel() + " "

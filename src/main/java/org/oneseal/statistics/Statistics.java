@@ -72,6 +72,16 @@ public class Statistics {
         return catalogue.find(id).isPresent();
     }
 
+    /** A request's {@code area} ({@code all}, {@code city}, a region id; blank: the viewer's own, as null). */
+    public Area area(String text) {
+        try {
+            return Area.parse(text);
+        } catch (IllegalArgumentException e) {
+            String shown = text.strip().length() > 20 ? text.strip().substring(0, 20) + "…" : text.strip();
+            throw InvalidInputException.of("area", messages.text("statistics.area.invalid", shown));
+        }
+    }
+
     /** The areas the viewer may choose. */
     @PreAuthorize("hasAuthority('statistics:read')")
     public List<AreaOption> areas() {
@@ -153,14 +163,20 @@ public class Statistics {
         return listing.page(entry, figure, selection.query(), page, size);
     }
 
+    /** Where an export is written: opened only once the export is allowed and built (so a refusal is a clean 4xx). */
+    @FunctionalInterface
+    public interface ExportTarget {
+        OutputStream open() throws IOException;
+    }
+
     /** Every record behind a figure as an Excel workbook (the export is audited). */
     @PreAuthorize("hasAuthority('statistics:read')")
     @Transactional(readOnly = true)
-    public void export(String id, StatisticsRequest request, OutputStream out) throws IOException {
+    public void export(String id, StatisticsRequest request, ExportTarget target) throws IOException {
         MetricCatalogue.Entry entry = entry(id);
         Selection selection = scopes.resolve(request);
         Figure figure = drillable(entry, selection);
-        listing.export(entry, figure, selection, out);
+        listing.export(entry, figure, selection, target);
     }
 
     private Figure drillable(MetricCatalogue.Entry entry, Selection selection) {

@@ -69,8 +69,8 @@ class StatisticsApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = AREA) @RequestParam(required = false) String area,
-            @RequestParam(required = false) Long department) {
-        return statistics.figure(id, request(from, to, area, department));
+            @RequestParam(required = false) Long department, @RequestParam(required = false) Long window) {
+        return statistics.figure(id, request(statistics, from, to, area, department, window));
     }
 
     @GetMapping("/monthly")
@@ -90,8 +90,9 @@ class StatisticsApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = AREA) @RequestParam(required = false) String area,
             @RequestParam(required = false) Long department,
+            @Parameter(description = "窗口（组织机构ID），如月度通报的窗口行") @RequestParam(required = false) Long window,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return statistics.records(id, request(from, to, area, department), page, size);
+        return statistics.records(id, request(statistics, from, to, area, department, window), page, size);
     }
 
     @GetMapping(path = "/figures/{id}/records.xlsx",
@@ -101,22 +102,27 @@ class StatisticsApi {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = AREA) @RequestParam(required = false) String area,
-            @RequestParam(required = false) Long department, HttpServletResponse response) throws IOException {
-        writeExcel(statistics, id, request(from, to, area, department), response);
+            @RequestParam(required = false) Long department, @RequestParam(required = false) Long window,
+            HttpServletResponse response) throws IOException {
+        writeExcel(statistics, id, request(statistics, from, to, area, department, window), response);
     }
 
     static void writeExcel(Statistics statistics, String id, StatisticsRequest request, HttpServletResponse response)
             throws IOException {
-        var buffer = new java.io.ByteArrayOutputStream();
-        statistics.export(id, request, buffer);
         String name = URLEncoder.encode(id + "-" + request.from() + "-" + request.to() + ".xlsx", StandardCharsets.UTF_8);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + name);
-        response.setContentLength(buffer.size());
-        buffer.writeTo(response.getOutputStream());
+        statistics.export(id, request, () -> {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''" + name);
+            return response.getOutputStream();
+        });
     }
 
-    static StatisticsRequest request(LocalDate from, LocalDate to, String area, Long department) {
-        return new StatisticsRequest(from, to, Area.parse(area, "area"), department);
+    private StatisticsRequest request(LocalDate from, LocalDate to, String area, Long department) {
+        return request(statistics, from, to, area, department, null);
+    }
+
+    static StatisticsRequest request(Statistics statistics, LocalDate from, LocalDate to, String area, Long department,
+            Long window) {
+        return new StatisticsRequest(from, to, statistics.area(area), department, window);
     }
 }

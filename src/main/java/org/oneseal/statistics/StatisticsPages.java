@@ -96,7 +96,8 @@ class StatisticsPages {
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String area, @RequestParam(required = false) Long department,
             HttpServletResponse response) throws IOException {
-        StatisticsApi.writeExcel(statistics, metric, StatisticsApi.request(from, to, area, department), response);
+        StatisticsApi.writeExcel(statistics, metric, StatisticsApi.request(statistics, from, to, area, department, null),
+                response);
     }
 
     private record Filters(StatisticsRequest request) {
@@ -126,7 +127,7 @@ class StatisticsPages {
             }
         }
         try {
-            StatisticsRequest request = new StatisticsRequest(first, last, Area.parse(area, "area"), dept);
+            StatisticsRequest request = new StatisticsRequest(first, last, statistics.area(area), dept);
             if (errors.isEmpty()) {
                 statistics.selection(request);
                 return new Filters(request);

@@ -63,7 +63,7 @@ class ViewerScopes {
             case CITY_LEVEL -> messages.text("statistics.area.cityLevel");
             case REGION -> regions.get(area.region()).name();
         };
-        Dimensions dims = dimensions(viewer, scope, request.department());
+        Dimensions dims = dimensions(viewer, scope, request, covered);
         boolean wholeCity = covered.size() == all.size();
         MetricQuery query = new MetricQuery(request.from(), request.to(), covered, wholeCity, dims.department(),
                 dims.window(), dims.staff());
@@ -92,9 +92,9 @@ class ViewerScopes {
     List<AreaOption> departments() {
         AccountPrincipal viewer = currentUser.principal().orElseThrow();
         DataScope scope = currentUser.scope();
-        Set<Role> roles = viewer.roles();
-        if (!roles.contains(Role.LEADER)
-                && !(roles.contains(Role.CHIEF) && ownDepartment(scope, viewer.orgUnitId()) == null)) {
+        OrgUnitView unit = viewer.orgUnitId() == null ? null : organisation.get(scope, viewer.orgUnitId());
+        OrgUnitView own = viewer.roles().contains(Role.CHIEF) ? ownDepartment(scope, unit) : null;
+        if (reach(viewer, own, unit) != Reach.ANY) {
             return List.of();
         }
         return organisation.list(scope, org.oneseal.identity.OrgUnitFilter.none()).stream()
@@ -112,13 +112,17 @@ class ViewerScopes {
             errors.add("to", messages.text("statistics.period.toMissing"));
         }
         errors.throwIfAny();
+        if (from.getYear() < 2000 || from.getYear() > 2100) {
+            errors.add("from", messages.text("statistics.period.outOfRange"));
+        }
+        if (to.getYear() < 2000 || to.getYear() > 2100) {
+            errors.add("to", messages.text("statistics.period.outOfRange"));
+        }
+        errors.throwIfAny();
         if (to.isBefore(from)) {
             errors.add("to", messages.text("statistics.period.reversed"));
         } else if (!to.isBefore(from.plusDays(MAX_DAYS))) {
             errors.add("to", messages.text("statistics.period.tooLong"));
-        }
-        if (from.getYear() < 2000 || to.getYear() > 2100) {
-            errors.add("from", messages.text("statistics.period.outOfRange"));
         }
         errors.throwIfAny();
     }
@@ -170,47 +174,95 @@ class ViewerScopes {
             String staff) {
     }
 
-    private Dimensions dimensions(AccountPrincipal viewer, DataScope scope, Long asked) {
-        Set<Role> roles = viewer.roles();
-        OrgUnitView own = roles.contains(Role.CHIEF) && !roles.contains(Role.LEADER)
-                ? ownDepartment(scope, viewer.orgUnitId()) : null;
-        // leaders, and the chief of a county bureau as a whole (no department of their own), see every department
-        if (roles.contains(Role.LEADER) || roles.contains(Role.CHIEF) && own == null) {
-            return asked == null ? new Dimensions(null, null, null, null, null) : department(scope, asked);
-        }
-        if (own != null) {
-            if (asked != null && asked != own.id()) {
-                throw denied("department " + asked, messages.text("statistics.denied.department"));
-            }
-            return new Dimensions(own.id(), own.name(), null, null, null);
-        }
-        if (asked != null) {
-            throw denied("department " + asked, messages.text("statistics.denied.department"));
-        }
-        OrgUnitView unit = viewer.orgUnitId() == null ? null : organisation.get(scope, viewer.orgUnitId());
-        if (unit != null && unit.kind() == OrgUnitKind.WINDOW) {
-            return new Dimensions(null, null, unit.id(), unit.name(), null);
-        }
-        return new Dimensions(null, null, null, null, viewer.getUsername());
+    /** How far a viewer may break figures down. */
+    private enum Reach {
+        /** leaders, and the chief of a county's bureau as a whole: any department or window of the areas they see */
+        ANY,
+        /** a chief of a department: that department only */
+        OWN_DEPARTMENT,
+        /** window staff: their own window (or their own service when not at a window) */
+        OWN_WINDOW
     }
 
-    private Dimensions department(DataScope scope, long id) {
+    /** null: a chief of no department and no county bureau, who may see no statistics. */
+    private Reach reach(AccountPrincipal viewer, OrgUnitView ownDepartment, OrgUnitView ownUnit) {
+        Set<Role> roles = viewer.roles();
+        if (roles.contains(Role.LEADER)) {
+            return Reach.ANY;
+        }
+        if (roles.contains(Role.CHIEF)) {
+            if (ownDepartment != null) {
+                return Reach.OWN_DEPARTMENT;
+            }
+            // a chief of no department is the chief of a county bureau as a whole, or has no reach at all
+            if (ownUnit != null && ownUnit.kind() == OrgUnitKind.BUREAU
+                    && regions.get(ownUnit.regionId()).level() != RegionLevel.CITY) {
+                return Reach.ANY;
+            }
+            return null;
+        }
+        return Reach.OWN_WINDOW;
+    }
+
+    private Dimensions dimensions(AccountPrincipal viewer, DataScope scope, StatisticsRequest request,
+            Set<Long> covered) {
+        OrgUnitView unit = viewer.orgUnitId() == null ? null : organisation.get(scope, viewer.orgUnitId());
+        OrgUnitView ownDepartment = viewer.roles().contains(Role.CHIEF) ? ownDepartment(scope, unit) : null;
+        Long asked = request.department();
+        Long askedWindow = request.window();
+        Reach reach = reach(viewer, ownDepartment, unit);
+        if (reach == null) {
+            throw denied("department", messages.text("statistics.denied.noDepartment"));
+        }
+        switch (reach) {
+            case ANY -> {
+                OrgUnitView department = asked == null ? null : unit(scope, asked, "department", covered);
+                OrgUnitView window = askedWindow == null ? null : unit(scope, askedWindow, "window", covered);
+                return new Dimensions(department == null ? null : department.id(),
+                        department == null ? null : department.name(), window == null ? null : window.id(),
+                        window == null ? null : window.name(), null);
+            }
+            case OWN_DEPARTMENT -> {
+                if (asked != null && asked != ownDepartment.id() || askedWindow != null) {
+                    throw denied("department " + asked, messages.text("statistics.denied.department"));
+                }
+                return new Dimensions(ownDepartment.id(), ownDepartment.name(), null, null, null);
+            }
+            default -> {
+                if (asked != null || askedWindow != null && (unit == null || askedWindow != unit.id())) {
+                    throw denied("department " + asked, messages.text("statistics.denied.department"));
+                }
+                if (unit != null && unit.kind() == OrgUnitKind.WINDOW) {
+                    return new Dimensions(null, null, unit.id(), unit.name(), null);
+                }
+                return new Dimensions(null, null, null, null, viewer.getUsername());
+            }
+        }
+    }
+
+    /** A department (or window) a viewer asked for: known, of that kind, and in the chosen area (400 otherwise). */
+    private OrgUnitView unit(DataScope scope, long id, String field, Set<Long> covered) {
         OrgUnitView unit;
         try {
             unit = organisation.get(scope, id);
         } catch (NotFoundException e) {
-            throw InvalidInputException.of("department", messages.text("statistics.department.unknown", String.valueOf(id)));
+            throw InvalidInputException.of(field, messages.text("statistics." + field + ".unknown",
+                    String.valueOf(id)));
         }
-        if (unit.kind() != OrgUnitKind.STATIONED_DEPARTMENT && unit.kind() != OrgUnitKind.BUREAU_SECTION) {
-            throw InvalidInputException.of("department", messages.text("statistics.department.notDepartment",
-                    unit.name()));
+        boolean kind = field.equals("window") ? unit.kind() == OrgUnitKind.WINDOW
+                : unit.kind() == OrgUnitKind.STATIONED_DEPARTMENT || unit.kind() == OrgUnitKind.BUREAU_SECTION;
+        if (!kind) {
+            throw InvalidInputException.of(field, messages.text("statistics." + field + ".wrongKind", unit.name()));
         }
-        return new Dimensions(unit.id(), unit.name(), null, null, null);
+        if (!covered.contains(unit.regionId())) {
+            throw InvalidInputException.of(field, messages.text("statistics." + field + ".outsideArea", unit.name()));
+        }
+        return unit;
     }
 
     /** The chief's own unit if it is a department, else the nearest department above it. */
-    private OrgUnitView ownDepartment(DataScope scope, Long unitId) {
-        Long next = unitId;
+    private OrgUnitView ownDepartment(DataScope scope, OrgUnitView own) {
+        Long next = own == null ? null : own.id();
         for (int depth = 0; next != null && depth < 10; depth++) {
             OrgUnitView unit = organisation.get(scope, next);
             if (unit.kind() == OrgUnitKind.STATIONED_DEPARTMENT || unit.kind() == OrgUnitKind.BUREAU_SECTION) {

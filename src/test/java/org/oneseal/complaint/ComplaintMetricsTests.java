@@ -89,7 +89,7 @@ class ComplaintMetricsTests {
         assertThat(a.get(ComplaintMetrics.CITY_WIDE_RESOLVED)).isEqualTo(MetricValue.count(2));
         assertThat(a.get(ComplaintMetrics.OVERDUE)).isEqualTo(MetricValue.count(2)); // c3 (due 25 March) and c5
         assertThat(a.get(ComplaintMetrics.CITY_LEVEL_RECEIVED))
-                .isEqualTo(MetricValue.missing(ComplaintMetrics.CITY_LEVEL_ONLY, 0));
+                .isEqualTo(MetricValue.notApplicable(ComplaintMetrics.CITY_LEVEL_ONLY));
         assertThat(a.get(ComplaintMetrics.CITY_LEVEL_RESOLVED).value()).isNull();
 
         Map<String, MetricValue> b = check(query(MARCH_1, MARCH_31, Set.of(countyB)));

@@ -132,6 +132,64 @@ class StatisticsAccessTests {
     }
 
     @Test
+    void aChiefOfNoDepartmentSeesNoStatisticsAndNoOneBreaksDownOutsideTheArea() throws Exception {
+        jdbc.sql("""
+                insert into oneseal.account (username, password_hash, kind, display_name, region_id, org_unit_id, created_at)
+                select 'hall_chief', 'x', 'STAFF', '大厅科长', u.region_id, u.id, now() from oneseal.org_unit u
+                where u.code = 'SF-DT' on conflict do nothing""").update();
+        jdbc.sql("""
+                insert into oneseal.account_role (account_id, role) select id, 'CHIEF' from oneseal.account
+                where username = 'hall_chief' on conflict do nothing""").update();
+        long gcjs = jdbc.sql("select id from oneseal.org_unit where code = 'SF-GCJS'").query(Long.class).single();
+        as("hall_chief", "/api/v1/statistics/figures?ids=evaluation.total&department=" + gcjs + "&" + YEAR)
+                .andExpect(status().isForbidden());
+        as("hall_chief", "/api/v1/statistics/figures?ids=evaluation.total&" + YEAR).andExpect(status().isForbidden());
+
+        long nanxi = region("990121");
+        as("leader", "/api/v1/statistics/figures?ids=evaluation.total&area=" + nanxi + "&department=" + gcjs + "&"
+                + YEAR).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.department").value(Matchers.containsString("不在所选范围")));
+        long window = jdbc.sql("select id from oneseal.org_unit where code = 'SF-CK01'").query(Long.class).single();
+        as("leader", "/api/v1/statistics/figures/evaluation.total/records?window=" + window + "&area=" + nanxi + "&"
+                + YEAR).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.window").exists());
+        as("leader", "/api/v1/statistics/figures/evaluation.total?window=" + window + "&area=city&" + YEAR)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OK"));
+        as("chief01", "/api/v1/statistics/figures/evaluation.total?window=" + window + "&" + YEAR)
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aCityLevelFigureIsNotApplicableToACountyAndFarDatesAreRefused() throws Exception {
+        long nanxi = region("990121");
+        as("leader", "/api/v1/statistics/figures?ids=complaint.cityLevel.received&area=" + nanxi + "&" + YEAR)
+                .andExpect(jsonPath("$[0].status").value("NOT_APPLICABLE"))
+                .andExpect(jsonPath("$[0].value").doesNotExist());
+        as("leader", "/api/v1/statistics/figures?from=+999999999-12-31&to=+999999999-12-31")
+                .andExpect(status().isBadRequest());
+        as("leader", "/workbench/statistics?from=+999999999-12-31&to=+999999999-12-31").andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("2000")));
+    }
+
+    @Test
+    void recordsExportAsExcelAudited() throws Exception {
+        long before = jdbc.sql("select count(*) from oneseal.audit_entry where action = 'statistics.records.export'")
+                .query(Long.class).single();
+        byte[] xlsx = as("leader", "/api/v1/statistics/figures/party.centralStudy.sessions/records.xlsx?area=city&"
+                + YEAR).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        long sessions = com.jayway.jsonpath.JsonPath.parse(as("leader",
+                "/api/v1/statistics/figures/party.centralStudy.sessions?area=city&" + YEAR).andReturn().getResponse()
+                .getContentAsString()).read("$.records", Long.class);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(book.getSheetAt(0).getLastRowNum() - 4).isEqualTo((int) sessions);
+        }
+        assertThat(jdbc.sql("select count(*) from oneseal.audit_entry where action = 'statistics.records.export'")
+                .query(Long.class).single()).isEqualTo(before + 1);
+        as("leader", "/api/v1/statistics/figures/finance.banks/records.xlsx?" + YEAR)
+                .andExpect(status().isUnprocessableContent());
+    }
+
+    @Test
     void onlyStaffWithStatisticsReadSeeStatistics() throws Exception {
         as("admin", "/api/v1/statistics/figures?" + YEAR).andExpect(status().isForbidden());
         as("auditor", "/api/v1/statistics/metrics").andExpect(status().isForbidden());

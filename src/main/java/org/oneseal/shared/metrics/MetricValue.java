@@ -13,8 +13,15 @@ import java.math.RoundingMode;
  * @param numerator   for a rate: what was counted above the line, else null
  * @param denominator for a rate: what was counted below the line, else null
  * @param reasonKey   a message key saying why {@code value} is null (e.g. nothing to compare with), else null
+ * @param notApplicable true when the figure does not exist for the query at all (e.g. a 市本级 figure asked for a
+ *                    county), as opposed to existing without a number
  */
-public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
+public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
+        boolean notApplicable) {
+
+    public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
+        this(value, records, numerator, denominator, reasonKey, false);
+    }
 
     public static MetricValue count(long count) {
         return new MetricValue(BigDecimal.valueOf(count), count, null, null, null);
@@ -40,6 +47,11 @@ public record MetricValue(BigDecimal value, long records, Long numerator, Long d
 
     public static MetricValue missing(String reasonKey, long records) {
         return new MetricValue(null, records, null, null, reasonKey);
+    }
+
+    /** The figure does not exist for this query (shown as 不适用 with the reason, never as 0 or "no data"). */
+    public static MetricValue notApplicable(String reasonKey) {
+        return new MetricValue(null, 0, null, null, reasonKey, true);
     }
 
     public boolean present() {
