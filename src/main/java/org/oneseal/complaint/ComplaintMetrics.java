@@ -114,7 +114,7 @@ class ComplaintMetrics implements MetricSource {
                         counts.put(rs.getLong("unit"), rs.getLong("n"));
                     }));
             values.forEach((unit, v) -> v.put(id, sql.isPresent() ? MetricValue.count(counts.getOrDefault(unit, 0L))
-                    : MetricValue.missing(unavailable(all), 0)));
+                    : MetricValue.notApplicable(unavailable(all))));
         }
         return values;
     }
