@@ -67,6 +67,12 @@ record ComplaintMetricSql(String where, Map<String, Object> params) {
         return "select count(*) from oneseal.complaint where " + where;
     }
 
+    /** The count for each department of {@code :units} ({@code unit}, {@code n}); the condition has no department. */
+    String countByDepartment() {
+        return "select department_id as unit, count(*) as n from oneseal.complaint where " + where
+                + " and department_id in (:units) group by department_id";
+    }
+
     /** One chunk of the records by the time received and id: from {@code :offset}, or after the chunk before. */
     String records(boolean continued) {
         return """

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.oneseal.shared.metrics.MetricDefinition;
+import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.oneseal.shared.metrics.MetricSource;
 import org.oneseal.shared.metrics.MetricUnit;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The annual report's 好差评 figures as metrics (docs/evaluation.md, "Metrics"): the ratings counted (not excluded by
  * an upheld appeal), the good-rating rate, the bad reviews, and the timely rectification rate, for any period,
  * regions, department, window or staff member. Ratings are counted from the daily roll-up for rolled-up days and live
- * for the rest, in one statement; rectifications live (one statement, by {@code rectification_day_idx}).
+ * for the rest, in one statement; rectifications live (one statement, by {@code rectification_day_idx}). A breakdown
+ * by window or department runs the same two statements grouped by the unit.
  */
 @Component
 class EvaluationMetrics implements MetricSource {
@@ -76,21 +78,68 @@ class EvaluationMetrics implements MetricSource {
         RatingMetricSql sql = RatingMetricSql.of(query);
         Map<String, MetricValue> values = new LinkedHashMap<>();
         if (ids.contains(TOTAL) || ids.contains(GOOD_RATE) || ids.contains(BAD)) {
-            long[] gb = jdbc.sql(sql.ratingCounts()).params(sql.params())
-                    .query((rs, n) -> new long[] {rs.getLong("good"), rs.getLong("bad")}).single();
-            long counted = gb[0] + gb[1];
-            values.put(TOTAL, MetricValue.count(counted));
-            values.put(GOOD_RATE, MetricValue.rate(gb[0], counted, counted, "metric.reason.evaluation.noRatings"));
-            values.put(BAD, MetricValue.count(gb[1]));
+            ratings(values, jdbc.sql(sql.ratingCounts()).params(sql.params())
+                    .query((rs, n) -> new long[] {rs.getLong("good"), rs.getLong("bad")}).single());
         }
         if (ids.contains(TIMELY)) {
-            long[] t = jdbc.sql(sql.rectificationCounts()).params(sql.params())
+            timely(values, jdbc.sql(sql.rectificationCounts()).params(sql.params())
                     .params(RatingMetricSql.cutOff(query, LocalDate.now(clock)))
-                    .query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("counted")}).single();
-            values.put(TIMELY, MetricValue.rate(t[0], t[1], t[1], "metric.reason.evaluation.nothingDue"));
+                    .query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("counted")}).single());
         }
         values.keySet().retainAll(ids);
         return values;
+    }
+
+    /**
+     * The figures of many windows or departments at once: the ratings in one statement grouped by the unit (roll-up
+     * and live tail alike), the rectifications in one more; each unit's values equal {@link #compute} for the query
+     * narrowed to it (a unit without ratings counts 0, as it would alone).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, MetricValue>> computeByUnit(Collection<String> ids, MetricQuery query,
+            MetricDimension by, Collection<Long> units) {
+        if (by == STAFF) {
+            return MetricSource.super.computeByUnit(ids, query, by, units);
+        }
+        ids.forEach(EvaluationMetrics::known);
+        Map<Long, Map<String, MetricValue>> values = new LinkedHashMap<>();
+        units.forEach(u -> values.put(u, new LinkedHashMap<>()));
+        if (units.isEmpty()) {
+            return values;
+        }
+        RatingMetricSql sql = RatingMetricSql.ofUnits(query, by, units);
+        if (ids.contains(TOTAL) || ids.contains(GOOD_RATE) || ids.contains(BAD)) {
+            Map<Long, long[]> counts = new HashMap<>();
+            jdbc.sql(sql.ratingCountsByUnit(by)).params(sql.params()).query(rs -> {
+                counts.put(rs.getLong("unit"), new long[] {rs.getLong("good"), rs.getLong("bad")});
+            });
+            values.forEach((unit, v) -> ratings(v, counts.getOrDefault(unit, new long[2])));
+        }
+        if (ids.contains(TIMELY)) {
+            Map<Long, long[]> counts = new HashMap<>();
+            jdbc.sql(sql.rectificationCountsByUnit(by)).params(sql.params())
+                    .params(RatingMetricSql.cutOff(query, LocalDate.now(clock))).query(rs -> {
+                        counts.put(rs.getLong("unit"), new long[] {rs.getLong("on_time"), rs.getLong("counted")});
+                    });
+            values.forEach((unit, v) -> timely(v, counts.getOrDefault(unit, new long[2])));
+        }
+        values.values().forEach(v -> v.keySet().retainAll(ids));
+        return values;
+    }
+
+    /** The rating figures from the good and bad ratings counted. */
+    private static void ratings(Map<String, MetricValue> values, long[] goodBad) {
+        long counted = goodBad[0] + goodBad[1];
+        values.put(TOTAL, MetricValue.count(counted));
+        values.put(GOOD_RATE, MetricValue.rate(goodBad[0], counted, counted, "metric.reason.evaluation.noRatings"));
+        values.put(BAD, MetricValue.count(goodBad[1]));
+    }
+
+    /** The timely rate from the rectifications on time and counted. */
+    private static void timely(Map<String, MetricValue> values, long[] onTimeCounted) {
+        values.put(TIMELY, MetricValue.rate(onTimeCounted[0], onTimeCounted[1], onTimeCounted[1],
+                "metric.reason.evaluation.nothingDue"));
     }
 
     @Override

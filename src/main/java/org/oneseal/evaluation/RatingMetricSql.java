@@ -1,8 +1,11 @@
 package org.oneseal.evaluation;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 
 /**
@@ -16,6 +19,29 @@ import org.oneseal.shared.metrics.MetricQuery;
  * @param params its parameters, with the period ({@code from}, {@code to})
  */
 record RatingMetricSql(String where, Map<String, Object> params) {
+
+    /**
+     * The condition of {@code q} narrowed to any of {@code units} instead of its own department or window (as
+     * {@code by} says), for counts grouped by that unit ({@link #unitColumn}): each group then counts what
+     * {@code of(q.narrowedTo(by, unit))} counts.
+     */
+    static RatingMetricSql ofUnits(MetricQuery q, MetricDimension by, Collection<Long> units) {
+        RatingMetricSql all = of(new MetricQuery(q.from(), q.to(), q.regions(), q.wholeCity(),
+                by == MetricDimension.DEPARTMENT ? null : q.department(),
+                by == MetricDimension.WINDOW ? null : q.window(), q.staff()));
+        Map<String, Object> params = new HashMap<>(all.params());
+        params.put("units", List.copyOf(units));
+        return new RatingMetricSql(all.where() + " and " + unitColumn(by) + " in (:units)", Map.copyOf(params));
+    }
+
+    /** The logical column of a breakdown's unit. */
+    static String unitColumn(MetricDimension by) {
+        return switch (by) {
+            case DEPARTMENT -> "department_id";
+            case WINDOW -> "window_id";
+            case STAFF -> throw new IllegalArgumentException("staff members are not grouped by id");
+        };
+    }
 
     static RatingMetricSql of(MetricQuery q) {
         Map<String, Object> params = new HashMap<>();
@@ -46,8 +72,18 @@ record RatingMetricSql(String where, Map<String, Object> params) {
      * {@code rating_daily}, the others (today, a day changed since its roll-up) from the ratings themselves.
      */
     String ratingCounts() {
-        return """
-                select coalesce(sum(good), 0) as good, coalesce(sum(bad), 0) as bad
+        return ratingCounts("", "");
+    }
+
+    /** {@link #ratingCounts()} for each unit of {@link #ofUnits} ({@code unit}, {@code good}, {@code bad}). */
+    String ratingCountsByUnit(MetricDimension by) {
+        String column = unitColumn(by);
+        return ratingCounts(column + " as unit, ", " group by " + column);
+    }
+
+    private String ratingCounts(String unit, String groupBy) {
+        return "select " + unit + """
+                coalesce(sum(good), 0) as good, coalesce(sum(bad), 0) as bad
                 from (select region_id, department_id, window_id, staff, level5 + level4 + level3 as good,
                              level2 + level1 as bad
                       from oneseal.rating_daily
@@ -59,7 +95,7 @@ record RatingMetricSql(String where, Map<String, Object> params) {
                       where not excluded
                         and day in (select day from oneseal.rating_day where not rolled and day between :from and :to)
                      ) f
-                where\s""" + where;
+                where\s""" + where + groupBy;
     }
 
     /**
@@ -102,6 +138,13 @@ record RatingMetricSql(String where, Map<String, Object> params) {
 
     String rectificationCounts() {
         return "select count(*) filter (where on_time) as on_time, count(*) as counted from " + rectifications();
+    }
+
+    /** {@link #rectificationCounts()} for each unit of {@link #ofUnits} ({@code unit}, {@code on_time}, {@code counted}). */
+    String rectificationCountsByUnit(MetricDimension by) {
+        String column = unitColumn(by);
+        return "select " + column + " as unit, count(*) filter (where on_time) as on_time, count(*) as counted from "
+                + rectifications() + " group by " + column;
     }
 
     /** One chunk of the counted rectifications (by day and id, as the ratings), with their ratings' object and level. */
