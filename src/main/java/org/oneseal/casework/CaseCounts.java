@@ -2,13 +2,9 @@ package org.oneseal.casework;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.oneseal.casework.CaseFacts.Measure;
 import org.oneseal.shared.metrics.MetricQuery;
@@ -17,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Counts for the case figures: the rolled days of a period from the roll-up, the other days (today, a day changed
- * since its roll-up, days never rolled) from the cases themselves with the same conditions ({@link CaseFacts}).
+ * since its roll-up, days never rolled) from the cases themselves with the same conditions ({@link CaseFacts}), in
+ * one statement.
  */
 @Component
 class CaseCounts {
@@ -30,33 +27,34 @@ class CaseCounts {
         this.clock = clock;
     }
 
-    /** Every measure summed over the query's period, region, department and staff member. */
+    /**
+     * Every measure summed over the query's period, region, department and staff member, in one statement: the days
+     * of the period not rolled up ({@code live}, read once at the start of the statement) are counted from the cases
+     * through each fact's day index, the others read from the roll-up — both against the same snapshot, so that a day
+     * un-rolled meanwhile is never summed from the roll-up it left.
+     */
     Map<Measure, Long> flows(MetricQuery q) {
-        Set<LocalDate> rolled = new HashSet<>(jdbc.sql(
-                        "select day from oneseal.case_day where rolled and day between :from and :to")
-                .param("from", q.from()).param("to", q.to()).query(LocalDate.class).list());
-        List<LocalDate> live = new ArrayList<>();
-        for (LocalDate d = q.from(); !d.isAfter(q.to()); d = d.plusDays(1)) {
-            if (!rolled.contains(d)) {
-                live.add(d);
-            }
-        }
         Map<String, Object> params = new HashMap<>();
         params.put("from", q.from());
         params.put("to", q.to());
         String dims = CaseFacts.dimensions(q, params);
         String sums = CaseFacts.measures().stream().map(m -> "coalesce(sum(" + m.column + "), 0)")
                 .collect(Collectors.joining(", "));
-        StringBuilder sql = new StringBuilder("select ").append(sums).append(" from (\n")
-                .append("select ").append(Measure.columns()).append(" from oneseal.case_daily where day between :from and :to")
-                .append(live.isEmpty() ? "" : " and day not in (:live)").append(" and ").append(dims);
-        if (!live.isEmpty()) {
-            sql.append("\nunion all\n").append(CaseFacts.factRows("in (:live)", dims, false));
-            params.put("live", live);
-        }
-        sql.append("\n) f");
+        String sql = """
+                with live as materialized (
+                    select array(select d::date
+                                 from generate_series(cast(:from as date), cast(:to as date), interval '1 day') d
+                                 where not exists (select 1 from oneseal.case_day r where r.day = d::date and r.rolled))
+                           as days)
+                select %s from (
+                select %s from oneseal.case_daily
+                where day between :from and :to and day <> all (cast((select days from live) as date[])) and %s
+                union all
+                %s
+                ) f""".formatted(sums, Measure.columns(), dims,
+                CaseFacts.factRows("= any (cast((select days from live) as date[]))", dims, false));
         Map<Measure, Long> sum = new EnumMap<>(Measure.class);
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
+        jdbc.sql(sql).params(params).query(rs -> {
             for (Measure m : Measure.values()) {
                 sum.put(m, rs.getLong(m.ordinal() + 1));
             }

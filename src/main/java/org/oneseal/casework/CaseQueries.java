@@ -190,6 +190,27 @@ public class CaseQueries {
                 : ratedWhere("c.case_number = :key", caseNumber.strip());
     }
 
+    /**
+     * The numbers and matter names of submitted cases by id, in one statement for a whole chunk of records (no scope:
+     * the caller decides who may know of them); an id that is no submitted case is left out.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, CaseLabel> labels(java.util.Collection<Long> caseIds) {
+        java.util.Map<Long, CaseLabel> labels = new java.util.HashMap<>();
+        if (caseIds.isEmpty()) {
+            return labels;
+        }
+        jdbc.sql("""
+                select id, case_number, matter_name from oneseal.case_file
+                where id = any(:ids) and status <> 'DRAFT'""")
+                .param("ids", caseIds.stream().distinct().toArray(Long[]::new))
+                .query(rs -> {
+                    labels.put(rs.getLong("id"), new CaseLabel(rs.getLong("id"), rs.getString("case_number"),
+                            rs.getString("matter_name")));
+                });
+        return labels;
+    }
+
     /** Cases concluded in [from, to] whose applicant has an account: the candidates for a rating invitation. */
     @Transactional(readOnly = true)
     public List<Long> concludedWithAccount(LocalDate from, LocalDate to) {

@@ -3,16 +3,17 @@ package org.oneseal.casework;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.oneseal.identity.ApplicantDirectory;
 import org.oneseal.identity.ApplicantProfile;
 import org.oneseal.identity.RegionManagement;
 import org.oneseal.matter.MatterCatalogue;
-import org.oneseal.matter.MatterVersionView;
 import org.oneseal.shared.Masking;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,52 +49,56 @@ class MandateFigures {
                 .query(Long.class).single();
     }
 
+    /**
+     * The mandates from {@code offset}, at most {@code limit}, in chunks by (created, id); each chunk's applicants and
+     * the matters not named yet looked up in one statement each.
+     */
     void list(MetricQuery q, int offset, int limit, Consumer<List<Object>> row) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);
         Map<Long, String> regionNames = new HashMap<>();
         regions.all().forEach(r -> regionNames.put(r.id(), r.name()));
         Map<Long, String> matterNames = new HashMap<>();
-        Map<Long, String> applicantNames = new HashMap<>();
         int left = limit;
-        Instant lastAt = null;
-        long lastId = 0;
+        Mandate last = null;
         while (left > 0) {
             int chunk = Math.min(left, CaseRecords.CHUNK);
             Map<String, Object> p = new HashMap<>(params);
             p.put("limit", chunk);
             p.put("offset", offset);
-            p.put("lastAt", lastAt == null ? null : Timestamp.from(lastAt));
-            p.put("lastId", lastId);
+            p.put("lastAt", last == null ? null : Timestamp.from(last.createdAt()));
+            p.put("lastId", last == null ? 0 : last.id());
             String sql = "select * from oneseal.agent_mandate where " + where
-                    + (lastAt == null ? "" : " and (created_at, id) > (:lastAt, :lastId)")
-                    + " order by created_at, id limit :limit" + (lastAt == null ? " offset :offset" : "");
-            List<Object[]> keys = new ArrayList<>();
-            jdbc.sql(sql).params(p).query(rs -> {
-                Instant created = rs.getTimestamp("created_at").toInstant();
-                long matter = rs.getLong("matter_id");
-                long account = rs.getLong("applicant_account_id");
-                Timestamp ended = rs.getTimestamp("ended_at");
-                List<Object> cells = new ArrayList<>(COLUMNS.size());
-                cells.add(created);
-                cells.add(rs.getString("staff"));
-                cells.add(applicantNames.computeIfAbsent(account, a -> applicants.profile(a)
-                        .map(MandateFigures::masked).orElse(null)));
-                cells.add(matterNames.computeIfAbsent(matter, m -> catalogue.currentPublished(m)
-                        .map(MatterVersionView::name).orElse(null)));
-                cells.add(regionNames.get(rs.getLong("region_id")));
-                cells.add(rs.getObject("valid_until", LocalDate.class));
-                cells.add(ended == null ? null : ended.toInstant());
-                row.accept(cells);
-                keys.add(new Object[] {created, rs.getLong("id")});
-            });
-            left -= keys.size();
-            if (keys.size() < chunk) {
+                    + (last == null ? "" : " and (created_at, id) > (:lastAt, :lastId)")
+                    + " order by created_at, id limit :limit" + (last == null ? " offset :offset" : "");
+            List<Mandate> mandates = jdbc.sql(sql).params(p).query((rs, n) -> new Mandate(rs.getLong("id"),
+                    rs.getTimestamp("created_at").toInstant(), rs.getString("staff"), rs.getLong("applicant_account_id"),
+                    rs.getLong("matter_id"), rs.getLong("region_id"), rs.getObject("valid_until", LocalDate.class),
+                    rs.getTimestamp("ended_at") == null ? null : rs.getTimestamp("ended_at").toInstant())).list();
+            Map<Long, ApplicantProfile> applicantsOfChunk = mandates.isEmpty() ? Map.of()
+                    : applicants.profiles(mandates.stream().map(Mandate::applicant).collect(Collectors.toSet()));
+            Set<Long> unnamed = mandates.stream().map(Mandate::matter).filter(m -> !matterNames.containsKey(m))
+                    .collect(Collectors.toSet());
+            if (!unnamed.isEmpty()) {
+                Map<Long, String> found = catalogue.publishedNames(unnamed);
+                unnamed.forEach(m -> matterNames.put(m, found.get(m)));
+            }
+            for (Mandate m : mandates) {
+                ApplicantProfile applicant = applicantsOfChunk.get(m.applicant());
+                row.accept(Arrays.asList(m.createdAt(), m.staff(), applicant == null ? null : masked(applicant),
+                        matterNames.get(m.matter()), regionNames.get(m.region()), m.validUntil(), m.endedAt()));
+            }
+            left -= mandates.size();
+            if (mandates.size() < chunk) {
                 return;
             }
-            lastAt = (Instant) keys.getLast()[0];
-            lastId = (Long) keys.getLast()[1];
+            last = mandates.getLast();
         }
+    }
+
+    /** One mandate as listed. */
+    private record Mandate(long id, Instant createdAt, String staff, long applicant, long matter, long region,
+            LocalDate validUntil, Instant endedAt) {
     }
 
     private static String masked(ApplicantProfile p) {

@@ -67,10 +67,19 @@ record ComplaintMetricSql(String where, Map<String, Object> params) {
         return "select count(*) from oneseal.complaint where " + where;
     }
 
-    String records() {
+    /** The count for each department of {@code :units} ({@code unit}, {@code n}); the condition has no department. */
+    String countByDepartment() {
+        return "select department_id as unit, count(*) as n from oneseal.complaint where " + where
+                + " and department_id in (:units) group by department_id";
+    }
+
+    /** One chunk of the records by the time received and id: from {@code :offset}, or after the chunk before. */
+    String records(boolean continued) {
         return """
                 select id, received_at, region_id, channel, category, matter_id, department_id, reporter_name, state,
                        outcome, answered_at, due_on
-                from oneseal.complaint where\s""" + where + " order by received_at, id offset :offset limit :limit";
+                from oneseal.complaint where\s""" + where
+                + (continued ? " and (received_at, id) > (cast(:lastAt as timestamptz), :lastId)" : "")
+                + " order by received_at, id limit :limit" + (continued ? "" : " offset :offset");
     }
 }

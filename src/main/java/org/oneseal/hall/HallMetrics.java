@@ -13,12 +13,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.oneseal.identity.OrganisationManagement;
 import org.oneseal.identity.OrgUnitView;
 import org.oneseal.matter.MatterCatalogue;
-import org.oneseal.matter.MatterVersionView;
 import org.oneseal.shared.metrics.MetricDefinition;
 import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
@@ -32,8 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The hall's figures as metrics (docs/hall.md, "Metrics"): appointments taken up in extended, staggered and holiday
  * hours, appointments that stood, tickets drawn and served, and the mean wait for a call — for the halls of the
- * query's regions (a hall is in the region of its windows, as {@link OrganisationManagement#serviceWindows()} says),
- * the queue figures also for one window or one member of staff.
+ * query's regions (a hall is in the region of its own org unit, {@link OrganisationManagement#serviceHalls()}, open or
+ * closed since), the queue figures also for one window or one member of staff.
  */
 @Component
 class HallMetrics implements MetricSource {
@@ -46,6 +48,9 @@ class HallMetrics implements MetricSource {
     static final String NO_BREAKDOWN = "metric.reason.hall.noBreakdown";
     static final String NOBODY_CALLED = "metric.reason.hall.nobodyCalled";
 
+    /** Rows read per statement when listing records. */
+    static final int CHUNK = 2000;
+
     private static final String MODULE = "hall";
     private static final List<String> APPOINTMENT_COLUMNS = columns("day", "time", "hall", "group", "hours", "matter",
             "state");
@@ -56,6 +61,9 @@ class HallMetrics implements MetricSource {
     private final OrganisationManagement organisation;
     private final MatterCatalogue matters;
     private final HallMessages messages;
+
+    /** Rows read per statement (a test makes it small to see the chunks join up). */
+    int chunk = CHUNK;
 
     HallMetrics(JdbcClient jdbc, OrganisationManagement organisation, MatterCatalogue matters, HallMessages messages) {
         this.jdbc = jdbc;
@@ -76,24 +84,31 @@ class HallMetrics implements MetricSource {
     @Override
     @Transactional(readOnly = true)
     public Map<String, MetricValue> compute(Collection<String> ids, MetricQuery query) {
+        ids.forEach(this::definition);
         List<Long> halls = halls(query);
+        Map<String, MetricValue> counted = new HashMap<>();
+        if (!halls.isEmpty() && ids.stream().anyMatch(id -> appointments(id) && supports(id, query))) {
+            HallMetricSql sql = HallMetricSql.appointments(query, halls);
+            jdbc.sql(sql.appointmentCounts()).params(sql.params()).query(rs -> {
+                counted.put(EXTENDED_OR_STAGGERED, MetricValue.count(rs.getLong(1)));
+                counted.put(APPOINTMENTS, MetricValue.count(rs.getLong(2)));
+            });
+        }
+        if (!halls.isEmpty() && ids.stream().anyMatch(id -> !appointments(id) && supports(id, query))) {
+            HallMetricSql sql = HallMetricSql.tickets(query, halls);
+            jdbc.sql(sql.ticketFigures()).params(sql.params()).query(rs -> {
+                long called = rs.getLong(3);
+                BigDecimal wait = rs.getBigDecimal("wait");
+                counted.put(TICKETS_ISSUED, MetricValue.count(rs.getLong(1)));
+                counted.put(TICKETS_SERVED, MetricValue.count(rs.getLong(2)));
+                counted.put(WAIT, wait == null ? MetricValue.missing(NOBODY_CALLED, 0)
+                        : MetricValue.amount(wait.setScale(1, RoundingMode.HALF_UP), called));
+            });
+        }
         Map<String, MetricValue> values = new LinkedHashMap<>();
         for (String id : ids) {
-            Optional<HallMetricSql> sql = sql(id, query, halls);
-            if (sql.isEmpty()) {
-                values.put(id, halls.isEmpty() && supports(id, query) ? empty(id) : MetricValue.missing(NO_BREAKDOWN, 0));
-            } else if (id.startsWith("hall.appointments.")) {
-                values.put(id, MetricValue.count(jdbc.sql(sql.get().appointmentCount()).params(sql.get().params())
-                        .query(Long.class).single()));
-            } else {
-                values.put(id, jdbc.sql(sql.get().ticketFigures()).params(sql.get().params()).query((rs, n) -> {
-                    long count = rs.getLong("n");
-                    BigDecimal wait = rs.getBigDecimal("wait");
-                    return !WAIT.equals(id) ? MetricValue.count(count) : wait == null
-                            ? MetricValue.missing(NOBODY_CALLED, 0)
-                            : MetricValue.amount(wait.setScale(1, RoundingMode.HALF_UP), count);
-                }).single());
-            }
+            values.put(id, !supports(id, query) ? MetricValue.missing(NO_BREAKDOWN, 0)
+                    : halls.isEmpty() ? empty(id) : counted.get(id));
         }
         return values;
     }
@@ -101,9 +116,14 @@ class HallMetrics implements MetricSource {
     @Override
     public List<String> recordColumns(String id) {
         definition(id);
-        return id.startsWith("hall.appointments.") ? APPOINTMENT_COLUMNS : TICKET_COLUMNS;
+        return appointments(id) ? APPOINTMENT_COLUMNS : TICKET_COLUMNS;
     }
 
+    /**
+     * The records in chunks of {@link #chunk}: the first from {@code offset}, each next one after the last key of the
+     * one before (day, start and id of an appointment; day and id of a ticket); each chunk's matters named in one
+     * statement — an export holds one chunk at a time.
+     */
     @Override
     @Transactional(readOnly = true)
     public void records(String id, MetricQuery query, int offset, int limit, Consumer<List<Object>> row) {
@@ -111,34 +131,71 @@ class HallMetrics implements MetricSource {
         if (sql.isEmpty()) {
             return;
         }
-        boolean appointments = id.startsWith("hall.appointments.");
-        List<Map<String, Object>> rows = jdbc.sql(appointments ? sql.get().appointmentRecords() : sql.get().ticketRecords())
-                .params(sql.get().params()).param("offset", Math.max(0, offset)).param("limit", Math.max(0, limit))
-                .query().listOfRows();
-        Map<Long, String> units = rows.isEmpty() ? Map.of() : organisation.unitNames();
+        boolean appointments = appointments(id);
+        Map<Long, String> units = organisation.unitNames();
         Map<Long, String> matterNames = new HashMap<>();
-        for (Map<String, Object> r : rows) {
-            String hall = name(units, r.get("hall_id"));
-            String group = group((String) r.get("group_code"));
-            if (appointments) {
-                row.accept(Arrays.asList(day(r.get("day")), time(r.get("starts")) + "–" + time(r.get("ends")), hall,
-                        group, messages.text("hall.kind." + r.get("kind")), matter(matterNames, r.get("matter_id")),
-                        messages.text("hall.state." + r.get("state"))));
+        int left = Math.max(0, limit);
+        Map<String, Object> last = null;
+        while (left > 0) {
+            int size = Math.min(left, chunk);
+            Map<String, Object> p = new HashMap<>(sql.get().params());
+            p.put("limit", size);
+            if (last == null) {
+                p.put("offset", Math.max(0, offset));
             } else {
-                BigDecimal wait = (BigDecimal) r.get("wait");
-                row.accept(Arrays.asList(day(r.get("day")), r.get("number"), hall, group, instant(r.get("issued_at")),
-                        instant(r.get("called_at")), name(units, r.get("window_id")),
-                        wait == null ? null : wait.setScale(1, RoundingMode.HALF_UP),
-                        messages.text("hall.ticket.state." + r.get("state"))));
+                p.put("lastDay", last.get("day"));
+                p.put("lastStarts", last.get("starts"));
+                p.put("lastId", last.get("id"));
             }
+            List<Map<String, Object>> rows = jdbc.sql(appointments ? sql.get().appointmentRecords(last != null)
+                    : sql.get().ticketRecords(last != null)).params(p).query().listOfRows();
+            if (appointments) {
+                names(matterNames, rows);
+            }
+            for (Map<String, Object> r : rows) {
+                row.accept(appointments ? appointmentCells(r, units, matterNames) : ticketCells(r, units));
+            }
+            left -= rows.size();
+            if (rows.size() < size) {
+                return;
+            }
+            last = rows.getLast();
         }
     }
 
-    /** The halls of the query's regions: the parents of the active service windows there, looked up once. */
+    private List<Object> appointmentCells(Map<String, Object> r, Map<Long, String> units, Map<Long, String> matters) {
+        return Arrays.asList(day(r.get("day")), time(r.get("starts")) + "–" + time(r.get("ends")),
+                name(units, r.get("hall_id")), group((String) r.get("group_code")),
+                messages.text("hall.kind." + r.get("kind")), name(matters, r.get("matter_id")),
+                messages.text("hall.state." + r.get("state")));
+    }
+
+    private List<Object> ticketCells(Map<String, Object> r, Map<Long, String> units) {
+        BigDecimal wait = (BigDecimal) r.get("wait");
+        return Arrays.asList(day(r.get("day")), r.get("number"), name(units, r.get("hall_id")),
+                group((String) r.get("group_code")), instant(r.get("issued_at")), instant(r.get("called_at")),
+                name(units, r.get("window_id")), wait == null ? null : wait.setScale(1, RoundingMode.HALF_UP),
+                messages.text("hall.ticket.state." + r.get("state")));
+    }
+
+    /** Names the matters of a chunk not named yet, in one statement ("#id" for one not published). */
+    private void names(Map<Long, String> names, List<Map<String, Object>> rows) {
+        Set<Long> missing = rows.stream().map(r -> (Number) r.get("matter_id")).filter(Objects::nonNull)
+                .map(Number::longValue).filter(m -> !names.containsKey(m)).collect(Collectors.toSet());
+        if (!missing.isEmpty()) {
+            Map<Long, String> found = matters.publishedNames(missing);
+            missing.forEach(m -> names.put(m, found.getOrDefault(m, "#" + m)));
+        }
+    }
+
+    /**
+     * The halls of the query's regions, each in the region of its own org unit — active or not, so that a hall closed
+     * since (or whose windows were) still counts its past tickets and appointments.
+     */
     private List<Long> halls(MetricQuery query) {
-        return organisation.serviceWindows().stream().filter(w -> w.parentId() != null)
-                .filter(w -> query.wholeCity() || query.regions().contains(w.regionId()))
-                .map(OrgUnitView::parentId).distinct().sorted().toList();
+        return organisation.serviceHalls().stream()
+                .filter(h -> query.wholeCity() || query.regions().contains(h.regionId()))
+                .map(OrgUnitView::id).distinct().sorted().toList();
     }
 
     /** The figure's condition; empty when it does not break down as asked, or when the regions have no hall. */
@@ -147,12 +204,17 @@ class HallMetrics implements MetricSource {
             return Optional.empty();
         }
         return Optional.of(switch (id) {
-            case EXTENDED_OR_STAGGERED -> HallMetricSql.appointments(query, halls, true);
-            case APPOINTMENTS -> HallMetricSql.appointments(query, halls, false);
+            case EXTENDED_OR_STAGGERED -> HallMetricSql.appointments(query, halls,
+                    HallMetricSql.Appointments.OUTSIDE_NORMAL_HOURS);
+            case APPOINTMENTS -> HallMetricSql.appointments(query, halls, HallMetricSql.Appointments.STOOD);
             case TICKETS_ISSUED -> HallMetricSql.tickets(query, halls, HallMetricSql.Tickets.ISSUED);
             case TICKETS_SERVED -> HallMetricSql.tickets(query, halls, HallMetricSql.Tickets.SERVED);
             default -> HallMetricSql.tickets(query, halls, HallMetricSql.Tickets.CALLED);
         });
+    }
+
+    private static boolean appointments(String id) {
+        return id.startsWith("hall.appointments.");
     }
 
     private boolean supports(String id, MetricQuery query) {
@@ -174,11 +236,6 @@ class HallMetrics implements MetricSource {
         String key = "hall.group." + code;
         String text = messages.text(key);
         return key.equals(text) ? code : text;
-    }
-
-    private String matter(Map<Long, String> names, Object id) {
-        return id == null ? null : names.computeIfAbsent(((Number) id).longValue(), m -> matters.currentPublished(m)
-                .map(MatterVersionView::name).orElse("#" + m));
     }
 
     private static String name(Map<Long, String> names, Object id) {

@@ -76,6 +76,21 @@ public class OrganisationManagement {
                 .toList();
     }
 
+    /**
+     * Every service hall (政务服务大厅) with its region, active or not: the units of kind SERVICE_HALL and any other unit
+     * a window (active or not) belongs to — public information, for figures of past periods (a hall whose windows have
+     * been closed since still served its tickets then).
+     */
+    @Transactional(readOnly = true)
+    public List<OrgUnitView> serviceHalls() {
+        List<OrgUnitView> all = units.findAll().stream().map(OrgUnit::view).toList();
+        java.util.Set<Long> parentsOfWindows = all.stream().filter(u -> u.kind() == OrgUnitKind.WINDOW)
+                .map(OrgUnitView::parentId).filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+        return all.stream().filter(u -> u.kind() == OrgUnitKind.SERVICE_HALL || parentsOfWindows.contains(u.id()))
+                .sorted(java.util.Comparator.comparing(OrgUnitView::regionId).thenComparing(OrgUnitView::id))
+                .toList();
+    }
+
     /** Every org unit's name by id (departments and windows are public: the guide and the hall name them). */
     @Transactional(readOnly = true)
     public java.util.Map<Long, String> unitNames() {

@@ -2,13 +2,15 @@ package org.oneseal.matter;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The publication history of bundles (一件事, table {@code bundle_publication}, V72): a bundle's region, target and
  * members from its publication until it is withdrawn or changed, so that the catalogue figures can be taken at any
- * past moment ({@link CatalogueSnapshot}). Called by {@link Bundles} inside its transactions.
+ * past moment ({@link CatalogueSnapshot}). Called by {@link Bundles} inside its transactions. The record began when V72
+ * ran; bundles of before are known only as they were then ({@link #recordStart}).
  */
 @Component
 class BundlePublications {
@@ -47,5 +49,14 @@ class BundlePublications {
         if (published) {
             published(bundleId, now);
         }
+    }
+
+    /**
+     * When the record began (V80, {@code bundle_history_start}), if bundles existed before it: a moment before that
+     * has no reliable bundles in force. Empty when the record is complete.
+     */
+    Optional<Instant> recordStart() {
+        return jdbc.sql("select started_at from oneseal.bundle_history_start")
+                .query((rs, n) -> rs.getTimestamp("started_at").toInstant()).optional();
     }
 }

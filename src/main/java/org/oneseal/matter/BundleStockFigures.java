@@ -48,14 +48,14 @@ final class BundleStockFigures {
                         columns("bundleCode", "bundleName", "region", "memberMatters", "memberMaterials",
                                 "mergedMaterials", "reductionPct"),
                         s -> enterprise.apply(s).stream().filter(b -> b.materialsBefore() > 0).toList(),
-                        meanOf(BundleStockFigures::materialPct, "matter.metric.reason.noEnterpriseBundle"),
+                        meanOf(BundleStockFigures::materials, "matter.metric.reason.noEnterpriseBundle"),
                         (b, l) -> cells(b.code(), b.name(), l.region(b.regionId()), b.members().size(),
                                 b.materialsBefore(), b.materialsAfter(), materialPct(b))),
                 new CatalogueFigure<>(percent("enterprise.timeReductionPct"),
                         columns("bundleCode", "bundleName", "region", "memberMatters", "memberDays", "target",
                                 "bundleDays", "reductionPct"),
                         s -> enterprise.apply(s).stream().filter(b -> b.daysBefore() > 0).toList(),
-                        meanOf(BundleStockFigures::timePct, "matter.metric.reason.noEnterpriseBundle"),
+                        meanOf(BundleStockFigures::days, "matter.metric.reason.noEnterpriseBundle"),
                         (b, l) -> cells(b.code(), b.name(), l.region(b.regionId()), b.members().size(),
                                 b.daysBefore(), b.targetWorkingDays(), b.daysAfter(), timePct(b))));
     }
@@ -74,6 +74,14 @@ final class BundleStockFigures {
 
     private static MetricDefinition percent(String id) {
         return MetricDefinition.stock(id, MatterStockFigures.MODULE, MetricUnit.PERCENT);
+    }
+
+    private static ReformFigures.Reduction materials(BundleAt b) {
+        return new ReformFigures.Reduction(b.materialsBefore(), b.materialsAfter());
+    }
+
+    private static ReformFigures.Reduction days(BundleAt b) {
+        return new ReformFigures.Reduction(b.daysBefore(), b.daysAfter());
     }
 
     private static java.math.BigDecimal materialPct(BundleAt b) {

@@ -1,6 +1,5 @@
 package org.oneseal.matter;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +38,13 @@ record CatalogueFigure<T>(MetricDefinition definition, List<String> columns, Fun
         return rows -> MetricValue.count(rows.size());
     }
 
-    /** The mean of the records' percentages (each defined), or no value and the reason when there is no record. */
-    static <T> Function<List<T>, MetricValue> meanOf(Function<T, BigDecimal> pct, String reasonKey) {
+    /**
+     * The mean of the records' reductions in percent (each defined; exact, rounded once), or no value and the reason
+     * when there is no record.
+     */
+    static <T> Function<List<T>, MetricValue> meanOf(Function<T, ReformFigures.Reduction> reduction, String reasonKey) {
         return rows -> rows.isEmpty() ? MetricValue.missing(reasonKey, 0)
-                : MetricValue.amount(ReformFigures.mean(rows.stream().map(pct).toList()), rows.size());
+                : MetricValue.amount(ReformFigures.mean(rows.stream().map(reduction).toList()), rows.size());
     }
 
     /** Cells of a record (a cell may be null: empty). */
@@ -57,9 +59,11 @@ record CatalogueFigure<T>(MetricDefinition definition, List<String> columns, Fun
      * @param bundles        the bundles published in the query's regions
      * @param zones          the regions of level DEVELOPMENT_ZONE (高新区)
      * @param bundledMatters the matters that are members of a bundle published anywhere in the city
+     * @param bundlesKnown   false when the moment lies before the bundles' publication record (V80): the bundles in
+     *                       force then are not known
      */
     record Stock(Supplier<List<ReformFigures.MatterReform>> matters, Supplier<List<CatalogueSnapshot.BundleAt>> bundles,
-                 Supplier<Set<Long>> zones, Supplier<Set<Long>> bundledMatters) {
+                 Supplier<Set<Long>> zones, Supplier<Set<Long>> bundledMatters, boolean bundlesKnown) {
 
         Stock {
             matters = once(matters);

@@ -1,6 +1,9 @@
 package org.oneseal.matter;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.oneseal.shared.DataScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -91,6 +94,18 @@ class CatalogueQueries {
                 where v.state = 'PUBLISHED' and (cast(:region as bigint) is null or m.region_id = :region)
                 order by m.region_id, m.implementation_code""")
                 .param("region", regionId).query(Long.class).list();
+    }
+
+    Map<Long, String> publishedNames(Collection<Long> matterIds) {
+        Map<Long, String> names = new HashMap<>();
+        if (!matterIds.isEmpty()) {
+            jdbc.sql("select matter_id, name from oneseal.matter_version where state = 'PUBLISHED' and matter_id = any(:ids)")
+                    .param("ids", matterIds.stream().distinct().toArray(Long[]::new))
+                    .query(rs -> {
+                        names.put(rs.getLong("matter_id"), rs.getString("name"));
+                    });
+        }
+        return names;
     }
 
     static String contains(String text) {

@@ -1,6 +1,8 @@
 package org.oneseal.matter;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.oneseal.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,15 @@ public class MatterCatalogue {
     public Optional<MatterVersionView> currentPublished(long matterId) {
         return store.matter(matterId).flatMap(m -> store.inState(matterId, MatterVersionState.PUBLISHED)
                 .map(v -> v.view(m)));
+    }
+
+    /**
+     * The names of the current published versions of matters, by matter id, in one statement (for lists of records
+     * that name many matters); a matter with no published version is left out.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> publishedNames(Collection<Long> matterIds) {
+        return queries.publishedNames(matterIds);
     }
 
     /** Every current published version, of one region or (null) of all regions. */

@@ -37,13 +37,13 @@ final class MatterStockFigures {
                         join(MATTER, columns("firstVersion", "version", "materialsBefore", "materialsAfter",
                                 "reductionPct")),
                         s -> matters(s, m -> m.materialReductionPct() != null),
-                        meanOf(MatterReform::materialReductionPct, "matter.metric.reason.noMaterialsBefore"),
+                        meanOf(MatterReform::materialReduction, "matter.metric.reason.noMaterialsBefore"),
                         (m, l) -> with(m, l, m.firstVersion(), m.currentVersion(), m.materialsBefore(),
                                 m.materialsAfter(), m.materialReductionPct())),
                 new CatalogueFigure<>(stock("reform.timeLimitReductionPct", MetricUnit.PERCENT),
                         join(MATTER, columns("firstVersion", "version", "daysBefore", "daysAfter", "reductionPct")),
                         s -> matters(s, m -> m.timeLimitReductionPct() != null),
-                        meanOf(MatterReform::timeLimitReductionPct, "matter.metric.reason.noLimitBefore"),
+                        meanOf(MatterReform::timeLimitReduction, "matter.metric.reason.noLimitBefore"),
                         (m, l) -> with(m, l, m.firstVersion(), m.currentVersion(), m.promisedDaysBefore(),
                                 m.promisedDaysAfter(), m.timeLimitReductionPct())),
                 new CatalogueFigure<>(stock("matter.competences.total", MetricUnit.COUNT),
@@ -76,7 +76,8 @@ final class MatterStockFigures {
                 new CatalogueFigure<>(stock("online.bundleMatters", MetricUnit.COUNT),
                         join(IN_FORCE, columns("inPublishedBundle")),
                         s -> matters(s, MatterReform::bundleMember).stream()
-                                .map(m -> new Bundled(m, s.bundledMatters().get().contains(m.matterId()))).toList(),
+                                .map(m -> new Bundled(m, s.bundlesKnown()
+                                        ? s.bundledMatters().get().contains(m.matterId()) : null)).toList(),
                         counted(), (b, l) -> with(b.matter(), l, b.matter().currentVersion(),
                                 b.matter().inForceSince(), b.inPublishedBundle())),
                 flagged("online.crossProvinceMatters", MatterReform::crossProvince),
@@ -89,9 +90,10 @@ final class MatterStockFigures {
 
     /**
      * A matter flagged 一链办理, and whether it is a member of a bundle published at the moment (the flag is typed by
-     * the editor; the drill-down shows where the two disagree).
+     * the editor; the drill-down shows where the two disagree); null (an empty cell) for a moment before the bundles'
+     * publication record.
      */
-    record Bundled(MatterReform matter, boolean inPublishedBundle) {
+    record Bundled(MatterReform matter, Boolean inPublishedBundle) {
     }
 
     /** A department with matters under 告知承诺 in force: how many, with how many proof items. */

@@ -1,6 +1,7 @@
 package org.oneseal.matter;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,25 @@ public class ReformFigures {
         public BigDecimal timeLimitReductionPct() {
             return pct(promisedDaysBefore, promisedDaysAfter);
         }
+
+        Reduction materialReduction() {
+            return new Reduction(materialsBefore, materialsAfter);
+        }
+
+        Reduction timeLimitReduction() {
+            return new Reduction(promisedDaysBefore, promisedDaysAfter);
+        }
+    }
+
+    /**
+     * A reduction from {@code before} to {@code after} (materials, working days), exactly: (before − after) / before,
+     * defined when before is positive. Means are taken of the exact reductions and rounded once ({@link #mean}).
+     */
+    record Reduction(int before, int after) {
+
+        boolean defined() {
+            return before > 0;
+        }
     }
 
     /**
@@ -91,8 +111,8 @@ public class ReformFigures {
     public Summary figures(DataScope scope, Long regionId, Instant asOf) {
         CatalogueSnapshot.Filter filter = new CatalogueSnapshot.Filter(scope, regionId, null);
         List<MatterReform> rows = snapshot.matters(filter, asOf);
-        return new Summary(asOf, rows.size(), mean(rows.stream().map(MatterReform::materialReductionPct).toList()),
-                mean(rows.stream().map(MatterReform::timeLimitReductionPct).toList()),
+        return new Summary(asOf, rows.size(), mean(rows.stream().map(MatterReform::materialReduction).toList()),
+                mean(rows.stream().map(MatterReform::timeLimitReduction).toList()),
                 sum(rows, MatterReform::materialsBefore), sum(rows, MatterReform::materialsAfter),
                 count(rows, MatterReform::noVisit), count(rows, MatterReform::certificateFree),
                 count(rows, MatterReform::bundleMember), count(rows, MatterReform::cityWide),
@@ -110,14 +130,28 @@ public class ReformFigures {
                 RoundingMode.HALF_UP);
     }
 
-    /** The mean of the defined (non-null) values, one decimal; null when there is none. */
-    static BigDecimal mean(List<BigDecimal> all) {
-        List<BigDecimal> values = all.stream().filter(java.util.Objects::nonNull).toList();
-        if (values.isEmpty()) {
+    /**
+     * The mean in percent of the defined reductions, computed exactly (a sum of fractions) and rounded half-up to one
+     * decimal once — not a mean of percentages already rounded; null when none is defined.
+     */
+    static BigDecimal mean(List<Reduction> all) {
+        List<Reduction> defined = all.stream().filter(Reduction::defined).toList();
+        if (defined.isEmpty()) {
             return null;
         }
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
+        BigInteger numerator = BigInteger.ZERO;
+        BigInteger denominator = BigInteger.ONE;
+        for (Reduction r : defined) { // numerator / denominator + (before − after) × 100 / before
+            BigInteger before = BigInteger.valueOf(r.before());
+            numerator = numerator.multiply(before)
+                    .add(BigInteger.valueOf((long) (r.before() - r.after()) * 100).multiply(denominator));
+            denominator = denominator.multiply(before);
+            BigInteger common = numerator.gcd(denominator);
+            numerator = numerator.divide(common);
+            denominator = denominator.divide(common);
+        }
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator.multiply(BigInteger.valueOf(defined.size()))),
+                1, RoundingMode.HALF_UP);
     }
 
     private static int sum(List<MatterReform> rows, ToIntFunction<MatterReform> f) {

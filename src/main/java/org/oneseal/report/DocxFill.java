@@ -39,12 +39,15 @@ final class DocxFill {
         this.area = area;
     }
 
-    /** Repeats every row that repeats over {@code each} ({@code window} or {@code department}) once per row given. */
+    /**
+     * Repeats every row that repeats over {@code each} ({@code window} or {@code department}) once per row given,
+     * wherever the table stands: the body, a header or footer, a footnote or an endnote.
+     */
     void rows(String each, List<BreakdownRow> rows, String none) {
         for (Root root : roots()) {
             for (XmlObject tr : root.element().selectPath(TABLE_ROWS)) {
                 if (each.equals(TemplateScan.each(tr, doc)) && !insideRepeatedRow(tr)) {
-                    repeat(tr, rows, none, root.footnotes());
+                    repeat(tr, rows, none, root.footnotes() && !DocxParagraphs.inTextBox(tr));
                 }
             }
         }
@@ -66,7 +69,7 @@ final class DocxFill {
     private void repeat(XmlObject tr, List<BreakdownRow> rows, String none, boolean notes) {
         for (BreakdownRow row : rows) {
             XmlObject copy = copyBefore(tr);
-            String scope = area + " · " + row.label();
+            Traces.Scope scope = Traces.Scope.of(area + " · " + row.label(), row.unit());
             for (XWPFParagraph p : DocxParagraphs.below(copy, doc)) {
                 RunEdits.replace(p, ph -> switch (ph.kind()) {
                     case EACH -> new RunEdits.Replacement(row.label(), null);
@@ -101,7 +104,8 @@ final class DocxFill {
         for (DocxParagraphs.Located located : DocxParagraphs.all(doc)) {
             boolean notes = located.footnotesAllowed();
             RunEdits.replace(located.paragraph(), ph -> switch (ph.kind()) {
-                case METRIC -> figures.containsKey(ph.name()) ? figure(figures.get(ph.name()), ph, area, notes) : null;
+                case METRIC -> figures.containsKey(ph.name())
+                        ? figure(figures.get(ph.name()), ph, Traces.Scope.of(area), notes) : null;
                 case REPORT -> field(ph);
                 case EACH, MALFORMED -> null;
             });
@@ -110,7 +114,7 @@ final class DocxFill {
         noteTraces.forEach((id, key) -> footnotes.write(id, traceText.footnote(traces.get(key))));
     }
 
-    private RunEdits.Replacement figure(Figure figure, Placeholder ph, String scope, boolean notes) {
+    private RunEdits.Replacement figure(Figure figure, Placeholder ph, Traces.Scope scope, boolean notes) {
         String key = traces.register(figure, scope);
         BigInteger note = null;
         if (notes) {
@@ -159,6 +163,7 @@ final class DocxFill {
         List<Root> roots = new ArrayList<>();
         roots.add(new Root(doc.getDocument().getBody(), true));
         DocxParagraphs.headersAndFooters(doc).forEach(part -> roots.add(new Root(part._getHdrFtr(), false)));
+        DocxParagraphs.notes(doc).forEach(note -> roots.add(new Root(note.getCTFtnEdn(), false)));
         return roots;
     }
 }

@@ -2,28 +2,36 @@ package org.oneseal.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.xwpf.usermodel.IBody;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFootnote;
 import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 
 /**
  * Every paragraph of a Word document where a placeholder can stand, in document order: the body (with tables, nested
- * tables, text boxes and content controls), then the headers, the footers and the footnotes already in the template.
- * Paragraphs are found in the XML itself, so that none is missed whatever structure holds it.
+ * tables, text boxes and content controls), then the headers, the footers, the footnotes and the endnotes already in
+ * the template. Paragraphs and their runs are found in the XML itself, so that none is missed whatever structure
+ * holds it: a run inside an inline content control ({@code w:sdt}), custom XML markup ({@code w:customXml}), a
+ * hyperlink, a field's result, a smart tag or a tracked insertion is the paragraph's run like any other.
  */
 final class DocxParagraphs {
 
     static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private static final String ALL_PARAGRAPHS = "declare namespace w='" + W + "' .//w:p";
+    private static final String ALL_RUNS = "declare namespace w='" + W + "' .//w:r";
+    /** Runs below these are not the paragraph's text: deleted text of tracked changes. */
+    private static final Set<String> NOT_TEXT = Set.of("del", "moveFrom");
 
     /**
      * A paragraph and whether a footnote may be referenced from it (only in the body's main text: Word allows
-     * none in headers, footers, footnotes or text boxes).
+     * none in headers, footers, footnotes, endnotes or text boxes).
      */
     record Located(XWPFParagraph paragraph, boolean footnotesAllowed) {
     }
@@ -37,7 +45,7 @@ final class DocxParagraphs {
         for (XWPFHeaderFooter part : headersAndFooters(doc)) {
             collect(part._getHdrFtr(), part, false, all);
         }
-        for (XWPFFootnote note : doc.getFootnotes()) {
+        for (XWPFAbstractFootnoteEndnote note : notes(doc)) {
             collect(note.getCTFtnEdn(), note, false, all);
         }
         return all;
@@ -52,11 +60,20 @@ final class DocxParagraphs {
                 .map(XWPFHeaderFooter.class::cast).toList();
     }
 
+    /** The footnotes, then the endnotes of the document. */
+    static List<XWPFAbstractFootnoteEndnote> notes(XWPFDocument doc) {
+        List<XWPFAbstractFootnoteEndnote> notes = new ArrayList<>(doc.getFootnotes());
+        notes.addAll(doc.getEndnotes());
+        return notes;
+    }
+
     /** The paragraphs below one XML element (e.g. a table row), in order. */
     static List<XWPFParagraph> below(XmlObject element, IBody body) {
         List<XWPFParagraph> found = new ArrayList<>();
         for (XmlObject p : element.selectPath(ALL_PARAGRAPHS)) {
-            found.add(new XWPFParagraph((CTP) p, body));
+            if (p instanceof CTP ctp) {
+                found.add(new XWPFParagraph(ctp, body));
+            }
         }
         return found;
     }
@@ -66,11 +83,14 @@ final class DocxParagraphs {
             return;
         }
         for (XmlObject p : root.selectPath(ALL_PARAGRAPHS)) {
-            all.add(new Located(new XWPFParagraph((CTP) p, body), main && !inTextBox(p)));
+            if (p instanceof CTP ctp) {
+                all.add(new Located(new XWPFParagraph(ctp, body), main && !inTextBox(p)));
+            }
         }
     }
 
-    private static boolean inTextBox(XmlObject p) {
+    /** Whether an element stands in a text box, a footnote or an endnote (where no footnote may be referenced). */
+    static boolean inTextBox(XmlObject p) {
         try (XmlCursor c = p.newCursor()) {
             while (c.toParent()) {
                 String name = c.getName() == null ? "" : c.getName().getLocalPart();
@@ -82,10 +102,44 @@ final class DocxParagraphs {
         return false;
     }
 
+    /**
+     * The runs of a paragraph in document order, at any depth below it (content controls, custom XML, hyperlinks,
+     * fields, smart tags, insertions), but not those of a paragraph nested in it (a text box's) nor deleted text.
+     * Unlike {@link XWPFParagraph#getRuns()}, which leaves out the runs of content controls and custom XML.
+     */
+    static List<XWPFRun> runs(XWPFParagraph p) {
+        List<XWPFRun> runs = new ArrayList<>();
+        CTP paragraph = p.getCTP();
+        try (XmlCursor own = paragraph.newCursor()) {
+            for (XmlObject r : paragraph.selectPath(ALL_RUNS)) {
+                if (r instanceof CTR run && belongsTo(run, own)) {
+                    runs.add(new XWPFRun(run, p));
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** Whether the nearest paragraph around a run is the one at {@code paragraph}, and the run is not deleted. */
+    private static boolean belongsTo(CTR run, XmlCursor paragraph) {
+        try (XmlCursor c = run.newCursor()) {
+            while (c.toParent()) {
+                if (c.isAtSamePositionAs(paragraph)) {
+                    return true;
+                }
+                String name = c.getName() == null ? "" : c.getName().getLocalPart();
+                if (name.equals("p") || NOT_TEXT.contains(name)) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The text of a paragraph as its runs hold it (what placeholders are searched in and replaced from). */
     static String text(XWPFParagraph p) {
         StringBuilder text = new StringBuilder();
-        p.getRuns().forEach(r -> text.append(r.text()));
+        runs(p).forEach(r -> text.append(r.text()));
         return text.toString();
     }
 }

@@ -119,7 +119,7 @@ final class PdfBlocks {
 
     static List<Span> spans(XWPFParagraph p, Map<BigInteger, Integer> notes) {
         List<Span> spans = new ArrayList<>();
-        for (XWPFRun run : p.getRuns()) {
+        for (XWPFRun run : DocxParagraphs.runs(p)) {
             CTR r = run.getCTR();
             Double size = run.getFontSizeAsDouble();
             if (!r.getFootnoteReferenceList().isEmpty()) {

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.oneseal.shared.BusinessRuleViolation;
@@ -49,6 +48,7 @@ class ReportGenerator {
 
     private final Statistics statistics;
     private final TemplateChecker checker;
+    private final MetricUnits units;
     private final FigureText figureText;
     private final TraceText traceText;
     private final ReportAppendix appendix;
@@ -56,10 +56,11 @@ class ReportGenerator {
     private final ReportMessages messages;
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportGenerator.class);
 
-    ReportGenerator(Statistics statistics, TemplateChecker checker, FigureText figureText, TraceText traceText,
-            ReportAppendix appendix, ReportPdf pdf, ReportMessages messages) {
+    ReportGenerator(Statistics statistics, TemplateChecker checker, MetricUnits units, FigureText figureText,
+            TraceText traceText, ReportAppendix appendix, ReportPdf pdf, ReportMessages messages) {
         this.statistics = statistics;
         this.checker = checker;
+        this.units = units;
         this.figureText = figureText;
         this.traceText = traceText;
         this.appendix = appendix;
@@ -70,8 +71,7 @@ class ReportGenerator {
     Generated generate(Template template, Period period, Area area, ReportFormat format, LocalDate today) {
         try (XWPFDocument doc = guarded(template, () -> new XWPFDocument(new ByteArrayInputStream(template.docx())))) {
             TemplateScan scan = guarded(template, () -> TemplateScan.of(doc));
-            refuseIfAny(checker.problems(scan, period.kind(), statistics::exists, id -> Optional.empty(),
-                    template.builtIn()));
+            refuseIfAny(checker.problems(scan, period.kind(), statistics::exists, units::unit, template.builtIn()));
             StatisticsRequest request = new StatisticsRequest(period.from(), period.to(), area, null);
             Selection selection = statistics.selection(request);
             Map<String, Figure> figures = figures(scan.metricsInText(), request, selection);
@@ -81,9 +81,6 @@ class ReportGenerator {
                     rows.put(each, rows(scan.metricsInRows(each), request, selection, each));
                 }
             }
-            Map<String, MetricUnit> units = units(figures.values(), rows);
-            refuseIfAny(checker.problems(scan, period.kind(), statistics::exists,
-                    id -> Optional.ofNullable(units.get(id)), template.builtIn()));
             String name = fileName(period, selection);
             return guarded(template, () -> write(doc, figures, rows, fields(period, selection, today), selection,
                     format, name));
@@ -99,6 +96,7 @@ class ReportGenerator {
         fill.text(figures, traceText);
         appendix.write(doc, fill.traces().all());
         byte[] docx = bytes(doc);
+        refuseLeftovers(docx);
         ReportFile file = format == ReportFormat.DOCX
                 ? new ReportFile(name + ".docx", format.contentType(), docx)
                 : new ReportFile(name + ".pdf", format.contentType(), pdf.render(docx, fill.footnoteNumbers(), name));
@@ -117,12 +115,27 @@ class ReportGenerator {
     private <T> T guarded(Template template, DocumentStep<T> step) throws IOException {
         try {
             return step.run();
+        } catch (BusinessRuleViolation e) {
+            throw e;
         } catch (RuntimeException e) {
             if (template.builtIn()) {
                 throw e;
             }
             log.warn("an uploaded report template could not be filled", e);
             throw new BusinessRuleViolation("report.template.broken", messages.text("report.template.broken"));
+        }
+    }
+
+    /**
+     * The last guard: a {@code ${} left anywhere in the filled document (where no report can fill it, e.g. a field
+     * code or a comment of a template stored before uploads were checked for it) fails the generation — nothing is
+     * sent rather than a placeholder printed as it is written.
+     */
+    private void refuseLeftovers(byte[] docx) {
+        List<TemplateLeftovers.Leftover> left = TemplateLeftovers.in(docx);
+        if (!left.isEmpty()) {
+            log.warn("a report was not generated: placeholders left unfilled {}", left);
+            refuseIfAny(left.stream().map(l -> TemplateTrial.problem(messages, l)).toList());
         }
     }
 
@@ -133,9 +146,14 @@ class ReportGenerator {
     }
 
     static TemplateRefused refusal(ReportMessages messages, List<TemplateProblem> problems) {
-        List<String> named = problems.stream().map(p -> "${" + p.placeholder() + "}（" + p.reason() + "）").toList();
+        List<String> named = problems.stream().map(p -> written(p.placeholder()) + "（" + p.reason() + "）").toList();
         return new TemplateRefused(messages.text("report.template.refused", problems.size(),
                 String.join("；", named)), problems);
+    }
+
+    /** A placeholder as the template writes it: {@code ${evaluation.total}}, or an unclosed {@code ${oops} as it is. */
+    private static String written(String placeholder) {
+        return placeholder.startsWith("${") ? placeholder : "${" + placeholder + "}";
     }
 
     /** The figures of the text: one call for every id the catalogue knows; the others (built-in only) unavailable. */
@@ -171,15 +189,6 @@ class ReportGenerator {
                 messages.textOr("metric." + id + ".definition", ""), "", MetricUnit.COUNT, MetricKind.FLOW,
                 FigureStatus.NOT_AVAILABLE, null, null, null, 0, messages.text("report.trace.notInCatalogue"),
                 s.from(), s.to(), s.areaLabel(), null, null);
-    }
-
-    /** The units of the computed figures (not of those the catalogue does not hold). */
-    private Map<String, MetricUnit> units(java.util.Collection<Figure> figures, Map<String, List<BreakdownRow>> rows) {
-        List<Figure> all = new ArrayList<>(figures);
-        rows.values().forEach(list -> list.forEach(r -> all.addAll(r.figures())));
-        Map<String, MetricUnit> units = new HashMap<>();
-        all.stream().filter(f -> statistics.exists(f.id())).forEach(f -> units.put(f.id(), f.unit()));
-        return units;
     }
 
     private Map<String, String> fields(Period period, Selection selection, LocalDate today) {

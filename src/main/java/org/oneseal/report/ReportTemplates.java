@@ -1,6 +1,7 @@
 package org.oneseal.report;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.oneseal.audit.AuditLog;
@@ -19,18 +20,21 @@ import org.springframework.transaction.annotation.Transactional;
  * Report templates (报告模板): the default ones, and Word templates an administrator ({@code report:template})
  * uploads for the annual report or the monthly bulletin. A template is checked on upload — every placeholder must
  * name a metric of the catalogue (with a format that exists and suits its unit), a report field or a repeated row;
- * otherwise it is refused with all of them named and nothing is stored. Uploads, refusals and deactivations are
- * audited.
+ * otherwise it is refused with all of them named and nothing is stored. A trial filling then makes sure that no
+ * {@code ${} is left where no report can fill it (a field code, a comment, deleted text …). Uploads, refusals and
+ * deactivations are audited.
  */
 @Service
 public class ReportTemplates {
 
     static final int MAX_NAME = 60;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReportTemplates.class);
 
     private final TemplateStore store;
     private final DefaultTemplates defaults;
     private final TemplateChecker checker;
     private final MetricUnits units;
+    private final TemplateTrial trial;
     private final Statistics statistics;
     private final CurrentUser currentUser;
     private final ReportMessages messages;
@@ -38,11 +42,13 @@ public class ReportTemplates {
     private final Clock clock;
 
     ReportTemplates(TemplateStore store, DefaultTemplates defaults, TemplateChecker checker, MetricUnits units,
-            Statistics statistics, CurrentUser currentUser, ReportMessages messages, AuditLog audit, Clock clock) {
+            TemplateTrial trial, Statistics statistics, CurrentUser currentUser, ReportMessages messages,
+            AuditLog audit, Clock clock) {
         this.store = store;
         this.defaults = defaults;
         this.checker = checker;
         this.units = units;
+        this.trial = trial;
         this.statistics = statistics;
         this.currentUser = currentUser;
         this.messages = messages;
@@ -56,8 +62,10 @@ public class ReportTemplates {
         requireKind(kind);
         try (XWPFDocument doc = open(content)) {
             TemplateScan scan = TemplateScan.of(doc);
-            return TemplateCheck.of(scan.placeholders(),
+            List<TemplateProblem> problems = new ArrayList<>(
                     checker.problems(scan, kind, statistics::exists, units::unit, false));
+            problems.addAll(unreachable(doc, scan, problems));
+            return TemplateCheck.of(scan.placeholders(), problems);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -139,6 +147,19 @@ public class ReportTemplates {
         TemplateInfo t = store.find(id).filter(x -> x.active() && x.kind() == kind).orElseThrow(
                 () -> InvalidInputException.of("template", messages.text("report.template.unknown", c)));
         return new ReportGenerator.Template(store.content(t.id()).orElseThrow(), false);
+    }
+
+    /**
+     * What a trial filling leaves unfilled; a template that cannot even be filled on trial is refused as a file the
+     * reports cannot handle (its generation would fail the same way).
+     */
+    private List<TemplateProblem> unreachable(XWPFDocument doc, TemplateScan scan, List<TemplateProblem> problems) {
+        try {
+            return trial.unreachable(doc, scan, problems);
+        } catch (RuntimeException e) {
+            log.warn("an uploaded report template could not be filled on trial", e);
+            throw InvalidInputException.of("file", messages.text("report.template.broken"));
+        }
     }
 
     private XWPFDocument open(byte[] content) {

@@ -35,7 +35,7 @@ final class RunEdits {
      * it); answers how many were replaced.
      */
     static int replace(XWPFParagraph p, Function<Placeholder, Replacement> replacer) {
-        List<XWPFRun> runs = List.copyOf(p.getRuns());
+        List<XWPFRun> runs = DocxParagraphs.runs(p);
         if (runs.isEmpty()) {
             return 0;
         }
@@ -83,26 +83,40 @@ final class RunEdits {
         return 0;
     }
 
-    /** After {@code run}: the value, the footnote reference (if any), then the rest of the run's text (if any). */
+    /**
+     * After {@code run}: the value, the footnote reference (if any), then the rest of the run's text (if any) — as
+     * siblings of the run wherever it stands (in the paragraph, a content control, custom XML, a hyperlink).
+     */
     private static void insertAfter(XWPFParagraph p, XWPFRun run, Replacement r, String rest) {
-        int at = p.getRuns().indexOf(run) + 1;
         if (rest != null && !rest.isEmpty()) {
-            setText(styledLike(p.insertNewRun(at), run), rest);
+            setText(styledCopyAfter(p, run), rest);
         }
         if (r.footnote() != null) {
-            XWPFRun ref = styledLike(p.insertNewRun(at), run);
+            XWPFRun ref = styledCopyAfter(p, run);
             ref.setSubscript(VerticalAlign.SUPERSCRIPT);
             ref.getCTR().addNewFootnoteReference().setId(r.footnote());
         }
-        setText(styledLike(p.insertNewRun(at), run), r.text());
+        setText(styledCopyAfter(p, run), r.text());
     }
 
-    private static XWPFRun styledLike(XWPFRun created, XWPFRun model) {
-        CTR from = model.getCTR();
-        if (from.isSetRPr()) {
-            created.getCTR().setRPr((CTRPr) from.getRPr().copy());
+    /** A new empty run right after {@code model}, with its formatting (a copy of it keeping only its properties). */
+    private static XWPFRun styledCopyAfter(XWPFParagraph p, XWPFRun model) {
+        CTR copy;
+        try (XmlCursor source = model.getCTR().newCursor(); XmlCursor target = model.getCTR().newCursor()) {
+            target.toEndToken();
+            target.toNextToken();
+            source.copyXml(target);
+            target.toPrevSibling();
+            copy = (CTR) target.getObject();
         }
-        return created;
+        for (XmlObject child : copy.selectPath("./*")) {
+            if (!(child instanceof CTRPr)) {
+                try (XmlCursor c = child.newCursor()) {
+                    c.removeXml();
+                }
+            }
+        }
+        return new XWPFRun(copy, p);
     }
 
     /** Replaces the text of a run (its text, tabs and breaks), keeping its formatting and anything else in it. */

@@ -6,7 +6,7 @@ import java.util.List;
  * The figures of one window or one department of the area (a row of a bulletin's table).
  *
  * @param unit    the org unit id of the window or department
- * @param label   its name
+ * @param label   its name; with its region, e.g. 综合受理窗口（南溪县）, when another row has the same name
  * @param figures the figures asked for, in the order asked
  */
 public record BreakdownRow(long unit, String label, List<Figure> figures) {

@@ -5,10 +5,12 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.oneseal.shared.metrics.MetricDefinition;
 import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Computes figures for a resolved selection: each source once for all of its asked figures (and once more for the
  * year-earlier counts of growth figures); growth computed here from the two counts; figures that do not exist for
- * the selection explained instead of computed.
+ * the selection explained instead of computed. A breakdown by window or department asks each source once for all
+ * units ({@link MetricSource#computeByUnit}).
  */
 @Component
 class FigureComputer {
@@ -33,7 +36,47 @@ class FigureComputer {
     }
 
     List<Figure> compute(List<MetricCatalogue.Entry> entries, Selection selection) {
+        Plan plan = plan(entries, selection);
         MetricQuery q = selection.query();
+        Map<String, MetricValue> current = run(plan.now(), (source, ids) -> source.compute(ids, q));
+        Map<String, MetricValue> previous = run(plan.yearEarlier(), (source, ids) -> source.compute(ids,
+                q.yearEarlier()));
+        return figures(entries, selection, current, previous);
+    }
+
+    /**
+     * The figures of each window or department of a breakdown: for each unit exactly what {@link #compute} gives for
+     * its own selection, but with one grouped computation per source ({@link MetricSource#computeByUnit}) for all
+     * units at once instead of one per unit.
+     *
+     * @param whole the selection the units break down (its query is narrowed to each unit by the sources)
+     * @param by    {@code DEPARTMENT} or {@code WINDOW}
+     * @param units each unit's id and its own selection (the whole one narrowed to it), in the order of the rows
+     */
+    Map<Long, List<Figure>> computeByUnit(List<MetricCatalogue.Entry> entries, Selection whole, MetricDimension by,
+            Map<Long, Selection> units) {
+        Map<Long, List<Figure>> rows = new LinkedHashMap<>();
+        if (units.isEmpty()) {
+            return rows;
+        }
+        // what cannot be computed depends on whether a department or window is set, not on which: any unit's plan
+        Plan plan = plan(entries, units.values().iterator().next());
+        List<Long> ids = List.copyOf(units.keySet());
+        MetricQuery q = whole.query();
+        Map<Long, Map<String, MetricValue>> current = runByUnit(plan.now(), ids,
+                (source, asked) -> source.computeByUnit(asked, q, by, ids));
+        Map<Long, Map<String, MetricValue>> previous = runByUnit(plan.yearEarlier(), ids,
+                (source, asked) -> source.computeByUnit(asked, q.yearEarlier(), by, ids));
+        units.forEach((unit, selection) -> rows.put(unit, figures(entries, selection, current.get(unit),
+                previous.get(unit))));
+        return rows;
+    }
+
+    /** The ids to ask each source for the period, and for the year before (the bases of growth figures). */
+    private record Plan(Map<MetricSource, Set<String>> now, Map<MetricSource, Set<String>> yearEarlier) {
+    }
+
+    private Plan plan(List<MetricCatalogue.Entry> entries, Selection selection) {
         Map<MetricSource, Set<String>> now = new IdentityHashMap<>();
         Map<MetricSource, Set<String>> yearEarlier = new IdentityHashMap<>();
         for (MetricCatalogue.Entry e : entries) {
@@ -48,8 +91,11 @@ class FigureComputer {
                 yearEarlier.computeIfAbsent(e.source(), s -> new LinkedHashSet<>()).add(d.growthOf());
             }
         }
-        Map<String, MetricValue> current = run(now, q);
-        Map<String, MetricValue> previous = run(yearEarlier, q.yearEarlier());
+        return new Plan(now, yearEarlier);
+    }
+
+    private List<Figure> figures(List<MetricCatalogue.Entry> entries, Selection selection,
+            Map<String, MetricValue> current, Map<String, MetricValue> previous) {
         List<Figure> figures = new ArrayList<>(entries.size());
         for (MetricCatalogue.Entry e : entries) {
             figures.add(figure(e, selection, current, previous));
@@ -57,18 +103,41 @@ class FigureComputer {
         return figures;
     }
 
-    private static Map<String, MetricValue> run(Map<MetricSource, Set<String>> asked, MetricQuery q) {
+    private static Map<String, MetricValue> run(Map<MetricSource, Set<String>> asked,
+            BiFunction<MetricSource, Set<String>, Map<String, MetricValue>> computation) {
         Map<String, MetricValue> values = new HashMap<>();
+        asked.forEach((source, ids) -> values.putAll(complete(source, ids, computation.apply(source, ids))));
+        return values;
+    }
+
+    private static Map<Long, Map<String, MetricValue>> runByUnit(Map<MetricSource, Set<String>> asked,
+            List<Long> units, BiFunction<MetricSource, Set<String>, Map<Long, Map<String, MetricValue>>> computation) {
+        Map<Long, Map<String, MetricValue>> values = new HashMap<>();
+        units.forEach(unit -> values.put(unit, new HashMap<>()));
         asked.forEach((source, ids) -> {
-            Map<String, MetricValue> answer = source.compute(ids, q);
-            for (String id : ids) {
-                MetricValue v = answer.get(id);
-                if (v == null) {
-                    throw new IllegalStateException(source.getClass().getSimpleName() + " did not compute " + id);
+            Map<Long, Map<String, MetricValue>> answer = computation.apply(source, ids);
+            for (Long unit : units) {
+                Map<String, MetricValue> one = answer.get(unit);
+                if (one == null) {
+                    throw new IllegalStateException(source.getClass().getSimpleName() + " did not compute unit " + unit);
                 }
-                values.put(id, v);
+                values.get(unit).putAll(complete(source, ids, one));
             }
         });
+        return values;
+    }
+
+    /** The asked values of one answer; a source that left one out is a programming error. */
+    private static Map<String, MetricValue> complete(MetricSource source, Set<String> ids,
+            Map<String, MetricValue> answer) {
+        Map<String, MetricValue> values = new HashMap<>();
+        for (String id : ids) {
+            MetricValue v = answer.get(id);
+            if (v == null) {
+                throw new IllegalStateException(source.getClass().getSimpleName() + " did not compute " + id);
+            }
+            values.put(id, v);
+        }
         return values;
     }
 
@@ -108,7 +177,7 @@ class FigureComputer {
             MetricValue v = current.get(d.id());
             FigureStatus status = v.present() ? FigureStatus.OK
                     : v.notApplicable() ? FigureStatus.NOT_APPLICABLE : FigureStatus.NO_VALUE;
-            String reason = v.reasonKey() == null ? null : messages.text(v.reasonKey());
+            String reason = v.reasonKey() == null ? null : messages.text(v.reasonKey(), v.reasonArgs().toArray());
             return of(d, s, status, v.value(), v.numerator(), v.denominator(), v.records(), reason, null, null);
         }
         MetricValue cur = current.get(d.growthOf());

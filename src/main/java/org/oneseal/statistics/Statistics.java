@@ -6,12 +6,16 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.InvalidInputException;
 import org.oneseal.shared.metrics.MetricDefinition;
 import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
+import org.oneseal.shared.metrics.MetricUnit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +55,16 @@ public class Statistics {
     @PreAuthorize("hasAuthority('statistics:read')")
     public MetricInfo metric(String id) {
         return info(entry(id));
+    }
+
+    /**
+     * The unit of every metric of the catalogue, available or not, by id (for template checks by those who may not
+     * read statistics: an id and its unit only, no figure and no record).
+     */
+    public Map<String, MetricUnit> units() {
+        Map<String, MetricUnit> units = new LinkedHashMap<>();
+        catalogue.all().forEach(e -> units.put(e.definition().id(), e.definition().unit()));
+        return Collections.unmodifiableMap(units);
     }
 
     /** Whether an id names a metric (for template checks). */

@@ -6,6 +6,7 @@ import static org.oneseal.MetricTestData.records;
 import static org.oneseal.MetricTestData.ts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
 import org.oneseal.MetricTestData;
 import org.oneseal.TestClock;
+import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.oneseal.shared.metrics.MetricValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /**
  * The 办不成事 metrics on known complaints of March 2032 in two counties of the tests' own and the city root: received,
@@ -151,6 +154,55 @@ class ComplaintMetricsTests {
             assertThat(v.reasonKey()).isEqualTo(ComplaintMetrics.NO_BREAKDOWN);
         });
         assertThat(records(metrics, ComplaintMetrics.CITY_WIDE_RECEIVED, window, 10)).isEmpty();
+    }
+
+    @Test
+    void recordsOfManyChunksComeOutCompleteAndInOrder() {
+        clock.travelTo(LocalDate.of(2033, 1, 10));
+        MetricQuery all = query(MARCH_1, MARCH_31, Set.of(countyA, countyB, root));
+        List<List<Object>> whole = records(metrics, ComplaintMetrics.CITY_WIDE_RECEIVED, all, 100);
+        ComplaintMetrics target = AopTestUtils.getUltimateTargetObject(metrics);
+        target.chunk = 2; // 8 complaints: chunks of 2, each after the last (received, id) of the one before
+        try {
+            List<List<Object>> chunked = new ArrayList<>();
+            metrics.records(ComplaintMetrics.CITY_WIDE_RECEIVED, all, 0, 100, chunked::add);
+            assertThat(chunked).isEqualTo(whole);
+            List<List<Object>> page = new ArrayList<>();
+            metrics.records(ComplaintMetrics.CITY_WIDE_RECEIVED, all, 1, 5, page::add);
+            assertThat(page).isEqualTo(whole.subList(1, 6));
+        } finally {
+            target.chunk = ComplaintMetrics.CHUNK;
+        }
+        assertThat(whole).hasSize(8).extracting(r -> (java.time.Instant) r.getFirst()).isSorted();
+    }
+
+    @Test
+    void aBreakdownByDepartmentGivesEachDepartmentWhatItsOwnQueryGives() {
+        clock.travelTo(LocalDate.of(2033, 1, 10));
+        long other = new MetricTestData(jdbc).unit(countyB, null, "STATIONED_DEPARTMENT", "T32CP-DEPT2",
+                "办不成事测试医保局");
+        List<Long> units = List.of(department, other);
+        Set<Long> all = new MetricTestData(jdbc).allRegions();
+        for (MetricQuery q : List.of(query(MARCH_1, MARCH_31, Set.of(countyA)), query(MARCH_1, MARCH_31, all),
+                new MetricQuery(MARCH_1, MARCH_31, all, true, other, null, null),
+                query(MARCH_1, MARCH_31, Set.of(root, countyA)),
+                new MetricQuery(MARCH_1, MARCH_31, Set.of(countyA), false, null, 1L, null))) {
+            Map<Long, Map<String, MetricValue>> grouped = metrics.computeByUnit(IDS, q, MetricDimension.DEPARTMENT,
+                    units);
+            assertThat(grouped.keySet()).containsExactlyElementsOf(units);
+            for (long unit : units) {
+                MetricQuery alone = q.narrowedTo(MetricDimension.DEPARTMENT, unit);
+                assertThat(grouped.get(unit)).as("%s of %s", unit, q).isEqualTo(metrics.compute(IDS, alone));
+                for (String id : IDS) {
+                    assertThat(records(metrics, id, alone, 3)).as(id).hasSize((int) grouped.get(unit).get(id).records());
+                }
+            }
+        }
+        Map<Long, Map<String, MetricValue>> city = metrics.computeByUnit(IDS, query(MARCH_1, MARCH_31, all),
+                MetricDimension.DEPARTMENT, units);
+        assertThat(city.get(department).get(ComplaintMetrics.CITY_WIDE_RECEIVED)).isEqualTo(MetricValue.count(2));
+        assertThat(city.get(department).get(ComplaintMetrics.OVERDUE)).isEqualTo(MetricValue.count(1));
+        assertThat(city.get(other).get(ComplaintMetrics.CITY_WIDE_RECEIVED)).isEqualTo(MetricValue.count(0));
     }
 
     /** The figures of a query, each with exactly as many records as it says. */

@@ -7,6 +7,7 @@ import static org.oneseal.MetricTestData.records;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
 import org.oneseal.MetricTestData;
 import org.oneseal.TestClock;
+import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.oneseal.shared.metrics.MetricValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /**
  * The 好差评 metrics on a small known data set of March 2032 in two counties of the tests' own and the city root:
@@ -199,6 +202,74 @@ class EvaluationMetricsTests {
                 "评价测试甲县", null, null, LocalDate.of(2032, 3, 10), LocalDate.of(2032, 3, 9), true);
         assertThat(rect.get(1).get(6)).isEqualTo("t32_staff");
         assertThat(rect.get(1).get(9)).isEqualTo(false);
+    }
+
+    @Test
+    void recordsOfManyChunksComeOutCompleteAndInOrderWithTheirCaseNumbers() {
+        clock.travelTo(LocalDate.of(2033, 1, 10));
+        MetricQuery a = query(MARCH_1, MARCH_31, Set.of(countyA));
+        EvaluationMetrics target = AopTestUtils.getUltimateTargetObject(metrics);
+        Map<String, List<List<Object>>> whole = new java.util.HashMap<>();
+        for (String id : IDS) {
+            whole.put(id, records(metrics, id, a, 100));
+        }
+        target.chunk = 2; // 7 ratings: chunks of 2, 2, 2 and 1, each after the last (day, id) of the one before
+        try {
+            for (String id : IDS) {
+                List<List<Object>> chunked = new ArrayList<>();
+                metrics.records(id, a, 0, 100, chunked::add);
+                assertThat(chunked).as(id).isEqualTo(whole.get(id));
+                // a first chunk from an offset, the next ones after it; a limit inside a chunk
+                List<List<Object>> page = new ArrayList<>();
+                metrics.records(id, a, 1, 4, page::add);
+                assertThat(page).as(id).isEqualTo(whole.get(id).subList(1, Math.min(5, whole.get(id).size())));
+            }
+        } finally {
+            target.chunk = EvaluationMetrics.CHUNK;
+        }
+        List<List<Object>> all = whole.get(EvaluationMetrics.TOTAL);
+        assertThat(all).hasSize(7).extracting(r -> (LocalDate) r.getFirst()).isSorted();
+        // the case's two ratings (one of them in the third chunk) name the case by its number and its matter
+        assertThat(all).filteredOn(r -> r.get(1).equals("办件 " + caseNumber)).hasSize(2)
+                .allSatisfy(r -> assertThat(r.get(2)).isEqualTo("食品经营许可"));
+    }
+
+    @Test
+    void aBreakdownByWindowOrDepartmentGivesEachUnitWhatItsOwnQueryGives() {
+        clock.travelTo(LocalDate.of(2033, 1, 10));
+        Set<Long> all = new MetricTestData(jdbc).allRegions();
+        List<Long> windows = List.of(windowA1, windowA2, windowB1, department); // the last has no ratings as a window
+        List<MetricQuery> queries = List.of(query(MARCH_1, MARCH_31, Set.of(countyA)),
+                new MetricQuery(MARCH_1, MARCH_31, all, true, null, null, null),
+                new MetricQuery(MARCH_1, MARCH_31, Set.of(countyA, countyB, root), false, null, null, "t32_staff"),
+                new MetricQuery(MARCH_1, MARCH_31, Set.of(countyA, countyB, root), false, department, windowB1, null));
+        for (MetricQuery q : queries) {
+            byUnitIsUnitByUnit(q, MetricDimension.WINDOW, windows);
+            byUnitIsUnitByUnit(q, MetricDimension.DEPARTMENT, List.of(department, windowA1));
+        }
+        // the hand count: window A1 has 4 ratings (2 bad, one of them rectified on time), the department 2
+        Map<Long, Map<String, MetricValue>> byWindow = metrics.computeByUnit(IDS, queries.get(1),
+                MetricDimension.WINDOW, windows);
+        assertThat(byWindow.get(windowA1).get(EvaluationMetrics.TOTAL)).isEqualTo(MetricValue.count(4));
+        assertThat(byWindow.get(windowA1).get(EvaluationMetrics.TIMELY).value()).isEqualByComparingTo("100.0");
+        assertThat(byWindow.get(department).get(EvaluationMetrics.GOOD_RATE).value()).isNull();
+        assertThat(metrics.computeByUnit(IDS, queries.get(1), MetricDimension.DEPARTMENT, List.of(department))
+                .get(department).get(EvaluationMetrics.TOTAL)).isEqualTo(MetricValue.count(2));
+    }
+
+    private void byUnitIsUnitByUnit(MetricQuery q, MetricDimension by, List<Long> units) {
+        Map<Long, Map<String, MetricValue>> grouped = metrics.computeByUnit(IDS, q, by, units);
+        assertThat(grouped.keySet()).containsExactlyElementsOf(units);
+        for (long unit : units) {
+            MetricQuery alone = q.narrowedTo(by, unit);
+            assertThat(grouped.get(unit)).as("%s %s of %s", by, unit, q).isEqualTo(metrics.compute(IDS, alone));
+            for (String id : IDS) {
+                assertThat(records(metrics, id, alone, 5)).as(id + " " + alone)
+                        .hasSize((int) grouped.get(unit).get(id).records());
+            }
+        }
+        assertThat(metrics.computeByUnit(List.of(EvaluationMetrics.BAD), q, by, units).values())
+                .allSatisfy(v -> assertThat(v.keySet()).containsExactly(EvaluationMetrics.BAD));
     }
 
     private void check(MetricQuery q, long total, String goodRate, long bad, long onTime, long due, String timely) {

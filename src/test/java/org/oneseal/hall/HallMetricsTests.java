@@ -23,6 +23,7 @@ import org.oneseal.shared.metrics.MetricValue;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.AopTestUtils;
 
 /**
  * The hall metrics on known appointments and tickets of March 2032 at halls of two counties of the tests' own and
@@ -148,6 +149,50 @@ class HallMetricsTests {
         assertThat(waits.getFirst()).containsExactly(day(2), "A001", "甲县大厅", "综合受理", at(day(2), 9, 0),
                 at(day(2), 9, 10), "甲县窗口1", new BigDecimal("10.0"), "已办理");
         assertThat(waits).extracting(r -> r.get(8)).containsExactly("已办理", "已办理", "过号未到", "已办理");
+    }
+
+    @Test
+    void aHallWhoseWindowsWereClosedSinceStillCountsItsPastTicketsAndAppointments() {
+        MetricTestData data = new MetricTestData(jdbc);
+        long county = data.county("T32HLD", "大厅测试丁县");
+        long hall = data.unit(county, null, "SERVICE_HALL", "T32HL-HALL-D", "丁县老大厅");
+        long window = data.unit(county, hall, "WINDOW", "T32HL-WD1", "丁县窗口1");
+        LocalDate may = LocalDate.of(2037, 5, 6);
+        if (jdbc.sql("select count(*) from oneseal.queue_ticket where hall_id = ?").param(hall).query(Long.class)
+                .single() == 0) {
+            ticket(hall, may, "A001", 9, 0, 12, window, "t37_wd", "DONE", null);
+            slot(hall, "EXTENDED", may, 17, "SERVED");
+        }
+        // the hall closed since: its window and the hall itself are no longer active
+        jdbc.sql("update oneseal.org_unit set active = false where id in (?, ?)").params(window, hall).update();
+
+        MetricQuery q = query(LocalDate.of(2037, 5, 1), LocalDate.of(2037, 5, 31), Set.of(county));
+        Map<String, MetricValue> v = check(q, 1, 1, 1, 1, "12.0", 1);
+        assertThat(v.get(HallMetrics.TICKETS_ISSUED)).isEqualTo(MetricValue.count(1));
+        assertThat(records(metrics, HallMetrics.TICKETS_SERVED, q, 10)).singleElement()
+                .satisfies(r -> assertThat(r.get(2)).isEqualTo("丁县老大厅"));
+    }
+
+    @Test
+    void recordsOfManyChunksComeOutCompleteAndInOrder() {
+        MetricQuery a = query(MARCH_1, MARCH_31, Set.of(countyA));
+        HallMetrics target = AopTestUtils.getUltimateTargetObject(metrics);
+        Map<String, List<List<Object>>> whole = new java.util.HashMap<>();
+        IDS.forEach(id -> whole.put(id, records(metrics, id, a, 100)));
+        target.chunk = 2; // 9 appointments, 5 tickets: a chunk after the last key of the one before
+        try {
+            for (String id : IDS) {
+                List<List<Object>> chunked = new java.util.ArrayList<>();
+                metrics.records(id, a, 0, 100, chunked::add);
+                assertThat(chunked).as(id).isEqualTo(whole.get(id));
+                List<List<Object>> page = new java.util.ArrayList<>();
+                metrics.records(id, a, 1, 3, page::add);
+                assertThat(page).as(id).isEqualTo(whole.get(id).subList(1, Math.min(4, whole.get(id).size())));
+            }
+        } finally {
+            target.chunk = HallMetrics.CHUNK;
+        }
+        assertThat(whole.get(HallMetrics.APPOINTMENTS)).hasSize(9);
     }
 
     private static boolean NO_BREAKDOWN(MetricValue v) {

@@ -25,6 +25,7 @@ import org.oneseal.shared.metrics.MetricKind;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.oneseal.shared.metrics.MetricValue;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -60,12 +61,16 @@ class MatterMetricsTests {
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
 
-    DataScope scope;
-    long county;
-    long zone;
-    long d1;
-    long d2;
-    long d3;
+    @Autowired MessageSource messages;
+
+    /** the catalogue is built once, by the first test that needs it */
+    private static boolean built;
+    private static DataScope scope;
+    private static long county;
+    private static long zone;
+    private static long d1;
+    private static long d2;
+    private static long d3;
 
     @AfterEach
     void back() {
@@ -193,6 +198,42 @@ class MatterMetricsTests {
     }
 
     @Test
+    void beforeTheBundlesPublicationRecordBeganTheBundleFiguresHaveNoValueAndSayFromWhen() {
+        build();
+        SecurityContextHolder.clearContext();
+        MetricQuery june = query(2030, 4, 1, 2030, 6, 30, null, county);
+        Map<String, MetricValue> known = metrics.compute(ids(), june);
+        // an installation whose bundles existed before V72: the record began on 1 July 2030 (V80's row)
+        jdbc.sql("insert into oneseal.bundle_history_start (started_at) values (?)")
+                .param(Timestamp.from(LocalDate.of(2030, 7, 1).atTime(9, 0).atZone(MetricQuery.ZONE).toInstant()))
+                .update();
+        try {
+            Map<String, MetricValue> june30 = all(june);
+            MetricValue none = MetricValue.missing(MatterMetrics.NO_BUNDLE_HISTORY, 0, "2030-07-01");
+            for (String id : List.of("bundle.departments", "bundle.itemGroups", "enterprise.materialReductionPct",
+                    "enterprise.timeReductionPct")) {
+                assertThat(june30.get(id)).as(id).isEqualTo(none);
+                assertThat(rows(id, june)).as(id).isEmpty();
+            }
+            // the matters' figures are not touched; which of them were in a published bundle then is not known
+            known.keySet().stream().filter(id -> !id.startsWith("bundle.") && !id.startsWith("enterprise."))
+                    .forEach(id -> assertThat(june30.get(id)).as(id).isEqualTo(known.get(id)));
+            assertThat(rows("online.bundleMatters", june)).extracting(r -> r.get(7)).containsExactly((Object) null);
+            assertThat(messages.getMessage(none.reasonKey(), none.reasonArgs().toArray(), Locale.SIMPLIFIED_CHINESE))
+                    .isEqualTo("一件事的发布记录从2030-07-01开始，之前的数据无法给出");
+            assertThat(messages.getMessage(none.reasonKey(), none.reasonArgs().toArray(), Locale.ENGLISH))
+                    .contains("2030-07-01");
+            // from the day the record began the bundles are known again: B1 was withdrawn in September, B2 stands
+            MetricQuery year = query(2030, 1, 1, 2030, 12, 31, null, county);
+            expect(year, Map.of("bundle.departments", MetricValue.count(0),
+                    "enterprise.materialReductionPct", pct("33.3", 1)));
+        } finally {
+            jdbc.sql("delete from oneseal.bundle_history_start").update();
+        }
+        assertThat(metrics.compute(ids(), june)).isEqualTo(known);
+    }
+
+    @Test
     void everyFigureIsAStockFigureOfTheMatterModuleAndOnlyMattersBreakDownByDepartment() {
         assertThat(metrics.definitions()).extracting(MetricDefinition::id).containsExactlyInAnyOrder(
                 "reform.materialReductionPct", "reform.timeLimitReductionPct", "matter.competences.total",
@@ -276,6 +317,10 @@ class MatterMetricsTests {
 
     private void build() {
         MatterTestSupport.signIn(users, "admin");
+        if (built) {
+            return;
+        }
+        built = true;
         scope = currentUser.scope();
         long root = jdbc.sql("select id from oneseal.region where parent_id is null").query(Long.class).single();
         county = region(root, "990161", "统计口径测试县", "COUNTY");

@@ -17,6 +17,10 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTCustomXmlRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRunTrackChange;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtContentRun;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtRun;
 import org.oneseal.shared.metrics.MetricKind;
 import org.oneseal.shared.metrics.MetricUnit;
 import org.oneseal.statistics.BreakdownRow;
@@ -104,6 +108,141 @@ class DocxFillTests {
         }
         assertThat(ReportFiles.templateMetrics(ReportKind.ANNUAL))
                 .containsExactlyInAnyOrderElementsOf(ReportTestMetrics.DOCUMENTED);
+    }
+
+    @Test
+    void placeholdersInContentControlsCustomXmlAndEndnotesAreFoundAndFilled() throws Exception {
+        XWPFDocument doc = new XWPFDocument();
+        XWPFParagraph p = doc.createParagraph();
+        p.createRun().setText("好评率");
+        CTSdtRun sdt = p.getCTP().addNewSdt();
+        sdt.addNewSdtPr().addNewText(); // a plain-text content control
+        CTSdtContentRun control = sdt.addNewSdtContent();
+        control.addNewR().addNewT().setStringValue("${evaluation.go");
+        control.addNewR().addNewT().setStringValue("odRate}");
+        CTCustomXmlRun custom = p.getCTP().addNewCustomXml();
+        custom.setElement("total");
+        custom.addNewR().addNewT().setStringValue("，共${evaluation.total}条");
+        XWPFParagraph endnote = doc.createEndnote().createParagraph();
+        endnote.createRun().setText("尾注：${report.year}年${evaluation.bad}条");
+
+        TemplateScan scan = TemplateScan.of(doc);
+        assertThat(scan.placeholders()).containsExactly("evaluation.goodRate", "evaluation.total", "report.year",
+                "evaluation.bad");
+        DocxFill fill = new DocxFill(doc, figureText, Map.of("year", "2025"), "全市");
+        fill.text(Map.of("evaluation.total", figure("evaluation.total", 1234567), "evaluation.goodRate",
+                figure("evaluation.goodRate", 98), "evaluation.bad", figure("evaluation.bad", 7)), traceText);
+        byte[] docx = write(doc);
+
+        String all = ReportFiles.allText(docx);
+        assertThat(all).doesNotContain("${").contains("好评率98，共1,234,567条", "尾注：2025年7条");
+        assertThat(TemplateLeftovers.in(docx)).isEmpty();
+        String body = part(docx, "word/document.xml");
+        assertThat(body.substring(body.indexOf("<w:sdtContent>"), body.indexOf("</w:sdtContent>")))
+                .contains(">98<", "w:footnoteReference");
+        assertThat(body.substring(body.indexOf("<w:customXml"), body.indexOf("</w:customXml>")))
+                .contains(">1,234,567<", "w:footnoteReference");
+        try (XWPFDocument back = ReportFiles.open(docx)) {
+            // an endnote may reference no footnote: its figure is traced in the appendix only
+            assertThat(part(docx, "word/endnotes.xml")).doesNotContain("footnoteReference");
+            assertThat(fill.traces().all()).extracting(t -> t.figure().id()).containsExactlyInAnyOrder(
+                    "evaluation.goodRate", "evaluation.total", "evaluation.bad");
+            // the PDF shows what the content control and the custom XML hold
+            assertThat(PdfBlocks.spans(back.getParagraphs().getFirst(), fill.footnoteNumbers()))
+                    .extracting(PdfBlocks.Span::text).containsSubsequence("好评率", "98", "1", "，共", "1,234,567", "2",
+                            "条");
+        }
+    }
+
+    @Test
+    void aTableRepeatedPerWindowInsideAFootnoteIsRepeated() throws Exception {
+        XWPFDocument doc = new XWPFDocument();
+        doc.createParagraph().createRun().setText("正文");
+        XWPFTable table = doc.createFootnote().createTable(2, 2);
+        table.getRow(0).getCell(0).setText("窗口");
+        table.getRow(1).getCell(0).setText("${each.window}");
+        table.getRow(1).getCell(1).setText("${evaluation.total}");
+        TemplateScan scan = TemplateScan.of(doc);
+        assertThat(scan.metricsInRows("window")).containsExactly("evaluation.total");
+
+        DocxFill fill = new DocxFill(doc, figureText, Map.of(), "全市");
+        fill.rows("window", List.of(new BreakdownRow(1, "一号窗口", List.of(figure("evaluation.total", 12))),
+                new BreakdownRow(2, "二号窗口", List.of(figure("evaluation.total", 3456)))), "（无）");
+        fill.text(Map.of(), traceText);
+        byte[] docx = write(doc);
+
+        assertThat(TemplateLeftovers.in(docx)).isEmpty();
+        assertThat(part(docx, "word/footnotes.xml")).doesNotContain("${").contains("一号窗口", ">12<", "二号窗口",
+                ">3,456<");
+        assertThat(fill.traces().all()).extracting(Traces.Trace::scope).containsExactly("全市 · 一号窗口",
+                "全市 · 二号窗口");
+    }
+
+    @Test
+    void sameNamedWindowsKeepATraceEachWithTheirOwnRecords() throws Exception {
+        XWPFDocument doc = template();
+        DocxFill fill = new DocxFill(doc, figureText, Map.of("year", "2025"), "全市");
+        fill.rows("window", List.of(new BreakdownRow(11, "综合受理窗口", List.of(figure("evaluation.total", 12))),
+                new BreakdownRow(12, "综合受理窗口", List.of(figure("evaluation.total", 3456)))), "（无）");
+        fill.text(Map.of("evaluation.total", figure("evaluation.total", 99), "evaluation.goodRate",
+                figure("evaluation.goodRate", 98)), traceText);
+        new ReportAppendix(traceText, messages).write(doc, fill.traces().all());
+        byte[] docx = write(doc);
+
+        List<ReportFiles.Source> rows = ReportFiles.appendix(docx).stream()
+                .filter(s -> s.scope().equals("全市 · 综合受理窗口")).toList();
+        assertThat(rows).extracting(ReportFiles.Source::recordCount).containsExactly(12L, 3456L);
+        try (XWPFDocument back = ReportFiles.open(docx)) {
+            String notes = back.getFootnotes().stream().map(ReportFiles::noteText)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(notes).contains("全市 · 综合受理窗口，12条评价", "全市 · 综合受理窗口，3,456条评价");
+        }
+    }
+
+    @Test
+    void aPlaceholderNoFillingReachesIsNamedWithItsPart() throws Exception {
+        XWPFDocument doc = new XWPFDocument();
+        XWPFParagraph p = doc.createParagraph();
+        p.createRun().setText("共${evaluation.total}条");
+        p.getCTP().addNewR().addNewInstrText().setStringValue(" MERGEFIELD ${evaluation.goodRate} ");
+        CTRunTrackChange deleted = p.getCTP().addNewDel();
+        deleted.setId(java.math.BigInteger.ONE);
+        deleted.setAuthor("审稿人");
+        deleted.addNewR().addNewDelText().setStringValue("${evaluation.bad}");
+        doc.getProperties().getCoreProperties().setTitle("${report.area}年报");
+        TemplateScan scan = TemplateScan.of(doc);
+        assertThat(scan.placeholders()).containsExactly("evaluation.total");
+
+        List<TemplateProblem> problems = new TemplateTrial(figureText, traceText, messages).unreachable(doc, scan,
+                List.of());
+        assertThat(problems).extracting(TemplateProblem::placeholder).containsExactlyInAnyOrder(
+                "evaluation.goodRate", "evaluation.bad", "report.area");
+        assertThat(problems).filteredOn(x -> x.placeholder().equals("evaluation.bad")).singleElement()
+                .satisfies(x -> assertThat(x.reason()).contains("word/document.xml", "域代码", "删除的文字"));
+        assertThat(problems).filteredOn(x -> x.placeholder().equals("report.area")).singleElement()
+                .satisfies(x -> assertThat(x.reason()).contains("docProps/core.xml"));
+    }
+
+    @Test
+    void theTrialBlanksWhatTheCheckRefusedAlreadyAndLeavesACleanTemplateWithoutProblems() throws Exception {
+        XWPFDocument doc = template();
+        doc.createParagraph().createRun().setText("${no.such} ${oops");
+        TemplateScan scan = TemplateScan.of(doc);
+        List<TemplateProblem> refused = new TemplateChecker(messages).problems(scan, ReportKind.MONTHLY,
+                id -> id.startsWith("evaluation."), id -> Optional.empty(), false);
+        assertThat(refused).extracting(TemplateProblem::placeholder).containsExactly("no.such", "${oops");
+        assertThat(new TemplateTrial(figureText, traceText, messages).unreachable(doc, scan, refused)).isEmpty();
+    }
+
+    private static String part(byte[] docx, String name) throws Exception {
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(name)) {
+                    return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("no part " + name);
     }
 
     private static XWPFDocument template() {

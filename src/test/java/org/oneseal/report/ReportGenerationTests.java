@@ -16,6 +16,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.oneseal.IntegrationTest;
+import org.oneseal.MetricTestData;
+import org.oneseal.shared.metrics.MetricDimension;
+import org.oneseal.statistics.BreakdownRow;
 import org.oneseal.statistics.Area;
 import org.oneseal.statistics.Statistics;
 import org.oneseal.statistics.StatisticsRequest;
@@ -176,6 +179,42 @@ class ReportGenerationTests {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(new PDFTextStripper().getText(doc).replaceAll("[\\s\\u3000]+", "")).contains("二、各窗口评价情况",
                     "综合受理1号窗口");
+        }
+    }
+
+    @Test
+    void theBulletinsRowsAreWhatEachDepartmentAndWindowComputesAloneAndSameNamedWindowsSayTheirRegion()
+            throws Exception {
+        MetricTestData data = new MetricTestData(jdbc);
+        long east = data.county("T33RPE", "报告测试东县");
+        long west = data.county("T33RPW", "报告测试西县");
+        long eastWindow = data.unit(east, data.unit(east, null, "SERVICE_HALL", "T33RP-HE", "东县大厅"), "WINDOW",
+                "T33RP-WE", "同名综合窗口");
+        long westWindow = data.unit(west, data.unit(west, null, "SERVICE_HALL", "T33RP-HW", "西县大厅"), "WINDOW",
+                "T33RP-WW", "同名综合窗口");
+        YearMonth month = YearMonth.of(year, 10);
+        byte[] docx = download("/api/v1/reports/bulletin?month=" + month + "&area=all", "leader");
+        List<String> scopes = ReportFiles.appendix(docx).stream().filter(s -> s.id().equals("evaluation.total"))
+                .map(ReportFiles.Source::scope).toList();
+        assertThat(scopes).contains("全市 · 同名综合窗口（报告测试东县）", "全市 · 同名综合窗口（报告测试西县）")
+                .doesNotHaveDuplicates();
+
+        signIn("leader");
+        StatisticsRequest request = new StatisticsRequest(month.atDay(1), month.atEndOfMonth(), Area.ALL, null);
+        List<String> ids = List.of("evaluation.total", "evaluation.goodRate", "evaluation.bad",
+                "evaluation.timelyRectificationRate", "complaint.cityWide.received", "complaint.cityWide.resolved");
+        List<BreakdownRow> departments = statistics.breakdown(ids, request, MetricDimension.DEPARTMENT);
+        assertThat(departments).hasSizeGreaterThan(1);
+        for (BreakdownRow row : departments) {
+            assertThat(row.figures()).as(row.label()).isEqualTo(statistics.figures(ids,
+                    new StatisticsRequest(month.atDay(1), month.atEndOfMonth(), Area.ALL, row.unit())));
+        }
+        List<String> rated = ids.subList(0, 4);
+        List<BreakdownRow> windows = statistics.breakdown(rated, request, MetricDimension.WINDOW);
+        assertThat(windows).extracting(BreakdownRow::unit).contains(eastWindow, westWindow);
+        for (BreakdownRow row : windows) {
+            assertThat(row.figures()).as(row.label()).isEqualTo(statistics.figures(rated,
+                    new StatisticsRequest(month.atDay(1), month.atEndOfMonth(), Area.ALL, null, row.unit())));
         }
     }
 

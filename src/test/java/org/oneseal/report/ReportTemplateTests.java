@@ -41,6 +41,7 @@ class ReportTemplateTests {
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
     @Autowired Statistics statistics;
+    @Autowired TemplateStore store;
 
     private final int year = LocalDate.now().getYear() - 1;
 
@@ -73,11 +74,51 @@ class ReportTemplateTests {
 
     @Test
     void aFormatMustSuitTheMetricsUnit() throws Exception {
-        byte[] bad = docx("金额${reporttest.cases:yi}，比例${reporttest.amount:pct}，件数${reporttest.cases:count}");
+        byte[] bad = docx("金额${reporttest.cases:yi}，比例${reporttest.amount:pct}，件数${reporttest.cases:count}，"
+                + "贷款${finance.loanAmount:pct}，${finance.loanAmount:yi}");
         mvc.perform(multipart("/api/v1/reports/templates/check").file(file(bad)).param("kind", "ANNUAL")
                         .with(user(users.loadUserByUsername("admin"))).with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.unknown", Matchers.contains("reporttest.cases:yi", "reporttest.amount:pct")));
+                // finance.loanAmount is money whether its module is built yet or not: pct never suits it
+                .andExpect(jsonPath("$.unknown", Matchers.contains("reporttest.cases:yi", "reporttest.amount:pct",
+                        "finance.loanAmount:pct")));
+    }
+
+    @Test
+    void aContentControlAndAnEndnoteAreFilledAndAFieldCodeIsRefusedOnUploadAndNeverGenerated() throws Exception {
+        var admin = user(users.loadUserByUsername("admin"));
+        byte[] good = withControlAndEndnote();
+        String created = mvc.perform(multipart("/api/v1/reports/templates").file(file(good)).param("kind", "ANNUAL")
+                        .param("name", "内容控件" + System.nanoTime()).with(admin).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.placeholders", Matchers.contains("reporttest.cases", "reporttest.rate")))
+                .andReturn().getResponse().getContentAsString();
+        long id = Long.parseLong(created.replaceAll("(?s)^\\{\"id\":(\\d+),.*$", "$1"));
+        byte[] report = mvc.perform(get("/api/v1/reports/annual?year=" + year + "&area=all&template=" + id)
+                        .with(user(users.loadUserByUsername("leader"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(TemplateLeftovers.in(report)).isEmpty();
+        assertThat(ReportFiles.allText(report)).containsPattern("共办理[0-9,]+件。").contains("比率90.0%");
+        assertThat(ReportFiles.appendix(report)).extracting(ReportFiles.Source::id)
+                .containsExactly("reporttest.cases", "reporttest.rate");
+
+        byte[] field = withFieldCode();
+        long before = stored();
+        mvc.perform(multipart("/api/v1/reports/templates").file(file(field)).param("kind", "ANNUAL")
+                        .param("name", "域代码" + System.nanoTime()).with(admin).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.unknown", Matchers.contains("reporttest.amount")))
+                .andExpect(jsonPath("$.problems[0].reason", Matchers.containsString("word/document.xml")));
+        assertThat(stored()).isEqualTo(before);
+        // a template stored before uploads were checked for it: the report is refused, never sent with the ${…}
+        long old = store.insert(ReportKind.ANNUAL, "旧域代码模板" + System.nanoTime(), "old.docx", field,
+                java.util.List.of("reporttest.cases"), "admin", java.time.Instant.now()).orElseThrow();
+        mvc.perform(get("/api/v1/reports/annual?year=" + year + "&area=all&template=" + old)
+                        .with(user(users.loadUserByUsername("leader"))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.unknown", Matchers.contains("reporttest.amount")))
+                .andExpect(jsonPath("$.detail", Matchers.containsString("${reporttest.amount}")));
+        store.deactivate(old, "admin", java.time.Instant.now());
     }
 
     @Test
@@ -188,6 +229,37 @@ class ReportTemplateTests {
                 doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun()
                         .setText(header[0]);
             }
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * A body paragraph whose figure stands in an inline plain-text content control (split over two runs), a second
+     * one in an endnote.
+     */
+    private static byte[] withControlAndEndnote() throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph p = doc.createParagraph();
+            p.createRun().setText("共办理");
+            var control = p.getCTP().addNewSdt();
+            control.addNewSdtPr().addNewText();
+            var content = control.addNewSdtContent();
+            content.addNewR().addNewT().setStringValue("${reporttest.");
+            content.addNewR().addNewT().setStringValue("cases}");
+            p.createRun().setText("件。");
+            doc.createEndnote().createParagraph().createRun().setText("比率${reporttest.rate}");
+            doc.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A template whose second figure stands in a field code (a MERGEFIELD), which no report fills. */
+    private static byte[] withFieldCode() throws Exception {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph p = doc.createParagraph();
+            p.createRun().setText("共办理${reporttest.cases}件，金额");
+            p.getCTP().addNewR().addNewInstrText().setStringValue(" MERGEFIELD ${reporttest.amount} ");
             doc.write(out);
             return out.toByteArray();
         }

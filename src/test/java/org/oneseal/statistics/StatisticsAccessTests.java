@@ -190,6 +190,14 @@ class StatisticsAccessTests {
     }
 
     @Test
+    void theStatisticsApiIsInTheOpenApiDescription() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/statistics/figures'].get.summary").value("指标值"))
+                .andExpect(jsonPath("$.paths['/api/v1/statistics/figures/{id}/records'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/statistics/metrics'].get").exists());
+    }
+
+    @Test
     void onlyStaffWithStatisticsReadSeeStatistics() throws Exception {
         as("admin", "/api/v1/statistics/figures?" + YEAR).andExpect(status().isForbidden());
         as("auditor", "/api/v1/statistics/metrics").andExpect(status().isForbidden());

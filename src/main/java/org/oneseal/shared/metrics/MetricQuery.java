@@ -56,6 +56,18 @@ public record MetricQuery(LocalDate from, LocalDate to, Set<Long> regions, boole
         return new MetricQuery(from.minusYears(1), to.minusYears(1), regions, wholeCity, department, window, staff);
     }
 
+    /**
+     * The same query for one department or one window (a row of a breakdown): {@code unit} replaces the query's own
+     * department or window.
+     */
+    public MetricQuery narrowedTo(MetricDimension by, long unit) {
+        return switch (by) {
+            case DEPARTMENT -> new MetricQuery(from, to, regions, wholeCity, unit, window, staff);
+            case WINDOW -> new MetricQuery(from, to, regions, wholeCity, department, unit, staff);
+            case STAFF -> throw new IllegalArgumentException("a breakdown is by department or by window, not by staff");
+        };
+    }
+
     public MetricQuery withPeriod(LocalDate first, LocalDate last) {
         return new MetricQuery(first, last, regions, wholeCity, department, window, staff);
     }

@@ -1,6 +1,7 @@
 package org.oneseal.shared.metrics;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,6 +21,22 @@ public interface MetricSource {
      * several from one scan. Every asked id must be in the answer.
      */
     Map<String, MetricValue> compute(Collection<String> ids, MetricQuery query);
+
+    /**
+     * Computes the asked figures for each of {@code units} (departments or windows, as {@code by} says; ids of this
+     * source that break down by it, never a growth figure): for each unit exactly what {@link #compute} answers for
+     * the query narrowed to it ({@link MetricQuery#narrowedTo}), records included, so that every row of a breakdown
+     * equals that unit's drill-down. Every unit must be in the answer with every asked id. The default computes unit
+     * by unit; a source that can group one scan by the unit (e.g. {@code group by window_id}) overrides it.
+     */
+    default Map<Long, Map<String, MetricValue>> computeByUnit(Collection<String> ids, MetricQuery query,
+            MetricDimension by, Collection<Long> units) {
+        Map<Long, Map<String, MetricValue>> values = new LinkedHashMap<>();
+        for (Long unit : units) {
+            values.put(unit, compute(ids, query.narrowedTo(by, unit)));
+        }
+        return values;
+    }
 
     /** The column headers (message keys) of the records behind a figure. */
     List<String> recordColumns(String id);

@@ -2,6 +2,7 @@ package org.oneseal.shared.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
 /**
  * A computed figure. {@code records} is the number of records behind it, exactly the number of rows its drill-down
@@ -15,9 +16,19 @@ import java.math.RoundingMode;
  * @param reasonKey   a message key saying why {@code value} is null (e.g. nothing to compare with), else null
  * @param notApplicable true when the figure does not exist for the query at all (e.g. a 市本级 figure asked for a
  *                    county), as opposed to existing without a number
+ * @param reasonArgs  the arguments of the reason's message ({0}, {1}, …: plain strings or numbers), else empty
  */
 public record MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
-        boolean notApplicable) {
+        boolean notApplicable, List<Object> reasonArgs) {
+
+    public MetricValue {
+        reasonArgs = reasonArgs == null ? List.of() : List.copyOf(reasonArgs);
+    }
+
+    public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey,
+            boolean notApplicable) {
+        this(value, records, numerator, denominator, reasonKey, notApplicable, List.of());
+    }
 
     public MetricValue(BigDecimal value, long records, Long numerator, Long denominator, String reasonKey) {
         this(value, records, numerator, denominator, reasonKey, false);
@@ -45,8 +56,9 @@ public record MetricValue(BigDecimal value, long records, Long numerator, Long d
         return new MetricValue(pct, records, numerator, denominator, null);
     }
 
-    public static MetricValue missing(String reasonKey, long records) {
-        return new MetricValue(null, records, null, null, reasonKey);
+    /** No value, and why: {@code reasonKey} with its message's arguments, if it has any. */
+    public static MetricValue missing(String reasonKey, long records, Object... reasonArgs) {
+        return new MetricValue(null, records, null, null, reasonKey, false, List.of(reasonArgs));
     }
 
     /** The figure does not exist for this query (shown as 不适用 with the reason, never as 0 or "no data"). */
