@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.oneseal.shared.BusinessRuleViolation;
 import org.oneseal.shared.InvalidInputException;
@@ -16,6 +17,7 @@ import org.oneseal.shared.metrics.MetricDefinition;
 import org.oneseal.shared.metrics.MetricDimension;
 import org.oneseal.shared.metrics.MetricQuery;
 import org.oneseal.shared.metrics.MetricUnit;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,16 +125,25 @@ public class Statistics {
     public List<MonthFigures> monthly(Collection<String> ids, StatisticsRequest request) {
         Selection selection = scopes.resolve(request);
         List<MetricCatalogue.Entry> entries = entries(ids);
-        List<MonthFigures> months = new ArrayList<>();
+        List<java.util.concurrent.Callable<MonthFigures>> months = new ArrayList<>();
+        Locale locale = LocaleContextHolder.getLocale();
         for (YearMonth m = YearMonth.from(selection.from()); !m.atDay(1).isAfter(selection.to()); m = m.plusMonths(1)) {
             LocalDate first = max(m.atDay(1), selection.from());
             LocalDate last = min(m.atEndOfMonth(), selection.to());
             MetricQuery q = selection.query().withPeriod(first, last);
             Selection month = new Selection(q, selection.area(), selection.areaLabel(), selection.includesCityLevel(),
                     selection.departmentLabel(), selection.windowLabel());
-            months.add(new MonthFigures(m, computer.compute(entries, month)));
+            YearMonth ym = m;
+            months.add(() -> {
+                LocaleContextHolder.setLocale(locale);
+                try {
+                    return new MonthFigures(ym, computer.compute(entries, month));
+                } finally {
+                    LocaleContextHolder.resetLocaleContext();
+                }
+            });
         }
-        return months;
+        return MonthlyRuns.all(months);
     }
 
     /**

@@ -47,8 +47,13 @@ class StatisticsPages {
         }
         Selection selection = statistics.selection(f.request());
         model.addAttribute("selection", selection);
-        model.addAttribute("cards", text.show(statistics.figures(layout.cards(), f.request())));
-        model.addAttribute("status", text.show(statistics.figures(layout.statusIds(), f.request())));
+        // the cards and the status chart in one computation (each source asked once)
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(layout.cards());
+        ids.addAll(layout.statusIds());
+        Map<String, ShownFigure> shown = new LinkedHashMap<>();
+        text.show(statistics.figures(ids, f.request())).forEach(x -> shown.put(x.figure().id(), x));
+        model.addAttribute("cards", layout.cards().stream().map(shown::get).toList());
+        model.addAttribute("status", layout.statusIds().stream().map(shown::get).toList());
         List<MonthFigures> months = statistics.monthly(layout.chartIds(), f.request());
         List<Map<String, Object>> charts = layout.charts(months);
         model.addAttribute("charts", charts);

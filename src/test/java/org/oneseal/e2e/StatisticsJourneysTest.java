@@ -80,7 +80,10 @@ class StatisticsJourneysTest extends BrowserTest {
         return Long.parseLong(value.textContent().replaceAll("[^0-9]", ""));
     }
 
-    /** Cases received in a region on a day (written as intake would leave them; the roll-up follows by trigger). */
+    /**
+     * Cases received in a region on a day and refused there (not left open in other tests' worklists), written as
+     * intake would leave them; the roll-up follows by trigger.
+     */
     private void casesIn(long region, LocalDate day, int count) {
         var matter = jdbc.sql("""
                 select v.matter_id, v.id, v.department_id from oneseal.matter_version v
@@ -90,11 +93,12 @@ class StatisticsJourneysTest extends BrowserTest {
             jdbc.sql("""
                     insert into oneseal.case_file (case_number, matter_id, matter_version_id, matter_name, region_id,
                         department_id, applicant_kind, applicant_name, applicant_identifier, channel, status,
-                        submitted_at, promised_days, legal_days)
+                        submitted_at, promised_days, legal_days, concluded_on)
                     values (:number, :matter, :version, '统计旅程测试事项', :region, :department, 'PERSON', '李四',
-                        '11010519491231002X', 'WINDOW', 'SUBMITTED', :at, 5, 20)""")
+                        '11010519491231002X', 'WINDOW', 'REFUSED', :at, 5, 20, :day)""")
                     .param("number", "E2E-STAT-" + System.nanoTime() + "-" + i).param("matter", matter[0])
                     .param("version", matter[1]).param("region", region).param("department", matter[2])
+                    .param("day", day)
                     .param("at", java.sql.Timestamp.from(day.atTime(10, i).atZone(ZoneId.of("Asia/Shanghai")).toInstant()))
                     .update();
         }

@@ -60,10 +60,7 @@ class KnownFiguresReportTests {
         root = jdbc.sql("select id from oneseal.region where level = 'CITY'").query(Long.class).single();
         countyA = county("T34A", "已知县");
         countyB = county("T34B", "对照县");
-        if (jdbc.sql("select count(*) from oneseal.case_file where case_number like 'K34-%'").query(Long.class)
-                .single() > 0) {
-            return;
-        }
+        jdbc.sql("delete from oneseal.case_file where case_number like 'K34-%'").update();
         // county A, 2034: two business licences granted (one late against its promise), one denial, one just received
         kase("K34-A1", countyA, at(2034, 3, 2, 9), d(2034, 3, 2), d(2034, 3, 5), d(2034, 3, 6), true, "营业执照",
                 d(2034, 3, 6), d(2034, 3, 20), 3);
@@ -87,6 +84,8 @@ class KnownFiguresReportTests {
 
     @AfterEach
     void back() {
+        // 2033–2035 have no published calendar: cases left behind would break the deadlines other tests' pages work out
+        jdbc.sql("delete from oneseal.case_file where case_number like 'K34-%'").update();
         clock.reset();
         SecurityContextHolder.clearContext();
         org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
