@@ -37,7 +37,9 @@ import javax.crypto.spec.SecretKeySpec;
  *   java Load.java lifecycle  BASE CLIENTS WARMUP_S MEASURE_S     full case lifecycles, cases/s
  *   java Load.java throughput BASE PATH CLIENTS WARMUP_S MEASURE_S  GETs per second of one path
  *   java Load.java latency    BASE USER PATH SAMPLES               sequential GETs of a signed-in user, p50/p95/p99
- *   java Load.java latencies  BASE USER SAMPLES NAME=PATH...       the same for several paths in one session: RESULT NAME p95
+ *   java Load.java latencies  BASE USER SAMPLES NAME[:N]=PATH...  the same for several paths in one session (N samples
+ *                                                                 of a path instead of SAMPLES): RESULT NAME p95
+ *   java Load.java downloads  BASE USER SAMPLES WARMUP NAME=PATH... files (reports) one after another in one session: RESULT NAME p95 s
  *   java Load.java concurrent-latency BASE PATH CLIENTS SECONDS [WARMUP_S]  anonymous GETs by many clients at once, p95
  *   java Load.java submit     BASE CLIENTS SECONDS OUT_FILE         idempotent submissions that retry through outages
  *   java Load.java count      BASE OUT_FILE                         checks the submissions recorded in OUT_FILE
@@ -63,6 +65,8 @@ public class Load {
             case "throughput" -> throughput(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "latency" -> latency(args[1], args[2], args[3], Integer.parseInt(args[4]));
             case "latencies" -> latencies(args[1], args[2], Integer.parseInt(args[3]), Arrays.copyOfRange(args, 4, args.length));
+            case "downloads" -> downloads(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+                    Arrays.copyOfRange(args, 5, args.length));
             case "concurrent-latency" -> concurrentLatency(args[1], args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     args.length > 5 ? Integer.parseInt(args[5]) : 5);
             case "submit" -> submit(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
@@ -273,13 +277,25 @@ public class Load {
             if (eq <= 0) {
                 throw new IllegalArgumentException("expected NAME=PATH: " + named);
             }
-            sequential(s, user, named.substring(eq + 1), samples, Math.max(5, samples / 10), named.substring(0, eq));
+            // NAME:N=PATH: N samples of this path instead of SAMPLES
+            String name = named.substring(0, eq);
+            int n = samples;
+            if (name.contains(":")) {
+                n = Integer.parseInt(name.substring(name.indexOf(':') + 1));
+                name = name.substring(0, name.indexOf(':'));
+            }
+            sequential(s, user, named.substring(eq + 1), n, Math.max(5, n / 10), name);
         }
     }
 
     private static void sequential(Session s, String user, String path, int samples, int warmup, String name) {
+        long first = 0;
         for (int i = 0; i < warmup; i++) {
+            long t = System.nanoTime();
             s.get(path);
+            if (i == 0) {
+                first = System.nanoTime() - t;
+            }
         }
         List<Long> times = new ArrayList<>();
         String body = "";
@@ -293,8 +309,84 @@ public class Load {
             body = r.body;
         }
         System.out.printf("RESULT %s %.1f ms%n", name, percentile(times, 95));
-        System.out.printf("# %s as %s: %d samples, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d bytes%n", path, user, samples,
-                percentile(times, 50), percentile(times, 95), percentile(times, 99), body.length());
+        System.out.printf("# %s as %s: %d samples, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d bytes; the first request "
+                        + "(before %d warm-ups) %.1f ms%n", path, user, samples, percentile(times, 50), percentile(times, 95),
+                percentile(times, 99), body.length(), warmup, first / 1e6);
+        // figures (the statistics API) say whether they were computed: count them by status
+        Map<String, Integer> statuses = new java.util.TreeMap<>();
+        Matcher st = FIGURE_STATUS.matcher(body);
+        while (st.find()) {
+            statuses.merge(st.group(1), 1, Integer::sum);
+        }
+        if (!statuses.isEmpty()) {
+            System.out.printf("#   figures in the answer by status: %s%n", statuses);
+        }
+    }
+
+    static final Pattern FIGURE_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    /**
+     * Files (generated reports) one after another in one session: per NAME=PATH, WARMUP downloads not counted, then
+     * SAMPLES measured, from sending to the last byte; each must answer 200 with a non-empty body (a .docx is a zip,
+     * a .pdf starts with %PDF when the path asks for {@code format=docx|pdf}). Prints {@code RESULT NAME p95 s}; a path
+     * that answers 404 (not there in this version) prints {@code RESULT NAME nan s} and the others go on.
+     */
+    static void downloads(String base, String user, int samples, int warmup, String[] namedPaths) {
+        Session s = Session.staff(base, user);
+        boolean failed = false;
+        for (String named : namedPaths) {
+            int eq = named.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("expected NAME=PATH: " + named);
+            }
+            String name = named.substring(0, eq);
+            String path = named.substring(eq + 1);
+            List<Long> times = new ArrayList<>();
+            HttpResponse<byte[]> last = null;
+            String problem = null;
+            for (int i = 0; i < warmup + samples && problem == null; i++) {
+                long t = System.nanoTime();
+                HttpResponse<byte[]> r = s.download(path);
+                long took = System.nanoTime() - t;
+                last = r;
+                if (r.statusCode() != 200) {
+                    problem = "answered " + r.statusCode() + ": " + new String(r.body(), 0, Math.min(300, r.body().length),
+                            StandardCharsets.UTF_8).replace('\n', ' ');
+                } else if (!looksLike(path, r.body())) {
+                    problem = "answered 200 with " + r.body().length + " bytes that are not the format asked for ("
+                            + r.headers().firstValue("Content-Type").orElse("no Content-Type") + ")";
+                } else if (i >= warmup) {
+                    times.add(took);
+                }
+            }
+            if (problem != null) {
+                System.out.printf("RESULT %s nan s%n", name);
+                System.out.printf("# %s as %s %s%n", path, user, problem);
+                failed |= last == null || last.statusCode() != 404;
+                continue;
+            }
+            System.out.printf(Locale.ROOT, "RESULT %s %.2f s%n", name, percentile(times, 95) / 1000);
+            System.out.printf(Locale.ROOT, "# %s as %s: %d samples after %d warm-up, p50 %.2f s, p95 %.2f s, max %.2f s, "
+                            + "%d bytes, %s%n", path, user, samples, warmup, percentile(times, 50) / 1000,
+                    percentile(times, 95) / 1000, percentile(times, 100) / 1000, last.body().length,
+                    last.headers().firstValue("Content-Type").orElse("no Content-Type"));
+        }
+        if (failed) {
+            System.exit(1);
+        }
+    }
+
+    static boolean looksLike(String path, byte[] body) {
+        if (body.length == 0) {
+            return false;
+        }
+        if (path.contains("format=docx")) {
+            return body.length > 4 && body[0] == 'P' && body[1] == 'K';
+        }
+        if (path.contains("format=pdf")) {
+            return body.length > 4 && new String(body, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF");
+        }
+        return true;
     }
 
     static final Pattern SERVER_TIMING_APP = Pattern.compile("(?:^|,)\\s*app\\s*;(?:[^,]*?;)?\\s*dur\\s*=\\s*\"?([0-9.]+)");
@@ -838,6 +930,23 @@ public class Load {
                 csrf = m.group(1);
             }
             return r;
+        }
+
+        /** A file: any content type accepted, bytes kept, up to 10 minutes. */
+        HttpResponse<byte[]> download(String path) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "*/*")
+                    .timeout(Duration.ofMinutes(10));
+            if (cookie != null) {
+                b.header("Cookie", "SESSION=" + cookie);
+            }
+            try {
+                return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                throw new IllegalStateException("I/O: " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         Response postForm(String path, Map<String, String> fields) {

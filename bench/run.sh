@@ -18,10 +18,10 @@ APP_JAVA_OPTS="${APP_JAVA_OPTS:--Xms1g -Xmx1g -XX:+UseG1GC}"
 
 if [ "$MODE" = quick ]; then
   CLIENTS=16; WARMUP=20; MEASURE=30; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=300; AUDIT_ENTRIES=300000; PGBENCH_S=20
-  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20; REPORT_SAMPLES=3
+  STATS_SAMPLES=40; HALL_S=20; QUEUE_S=20; REPORT_SAMPLES=3; FIGURES_SAMPLES=10
 else
   CLIENTS=16; WARMUP=60; MEASURE=120; TOTAL_CASES=1000000; OPEN_CASES=50000; SAMPLES=1000; AUDIT_ENTRIES=1000000; PGBENCH_S=60
-  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60; REPORT_SAMPLES=10
+  STATS_SAMPLES=200; HALL_S=60; QUEUE_S=60; REPORT_SAMPLES=10; FIGURES_SAMPLES=50
 fi
 # 好差评: a year of ratings for the statistics (each call reads the whole year: fewer samples than the worklist's);
 # the hall's QR rating page under a crowd of phones
@@ -31,6 +31,10 @@ RATINGS=2000000; RATING_YEAR=2025; HALL_CLIENTS=200
 # (first without pauses: the most the hall can take, reported; then the figures: each window pauses 0–2 s after each
 # call and ticket, 1 s on average — about 20 calls and 20 tickets a second in all, hundreds of times a real hall's pace)
 QUEUE_WINDOWS=20; QUEUE_TICKETS=500; QUEUE_PAUSE_MS=1000; RACE_CLIENTS=300; RACE_PLACES=5
+# statistics and the annual report (issue 9): the year of the ratings, with a year of hall records (bench/seed-hall-year.sql:
+# 1,500 tickets and 600 appointments a working day at the city hall, fewer at the four others), of the party organisation
+# grown to 200 members (bench/seed-party-year.sql) and 3,000 办不成事 (bench/seed-complaints.sql)
+STATS_YEAR="$RATING_YEAR"; PARTY_MEMBERS=200; COMPLAINTS=3000
 
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
@@ -113,9 +117,9 @@ echo "RESULT guide $GUIDE requests/s" >>"$RESULTS"; echo "RESULT static $STATIC 
 ratio guide_vs_static "$(divide "$GUIDE" "$STATIC")"
 
 # ---------------------------------------------------------------- worklist with a million cases
-log "worklist: seeding $TOTAL_CASES cases ($OPEN_CASES open) with one INSERT ... SELECT ..."
+log "worklist: seeding $TOTAL_CASES cases ($OPEN_CASES open, the others submitted in $STATS_YEAR) with one INSERT ... SELECT ..."
 seed_start=$(date +%s)
-psql_db oneseal -v total="$TOTAL_CASES" -v open="$OPEN_CASES" -f "$ROOT/bench/seed-cases.sql" >/dev/null
+psql_db oneseal -v total="$TOTAL_CASES" -v open="$OPEN_CASES" -v year="$STATS_YEAR" -f "$ROOT/bench/seed-cases.sql" >/dev/null
 echo "# seeded in $(( $(date +%s) - seed_start )) s: $(psql_db oneseal -Atc "select count(*) || ' cases, ' || count(*) filter (where concluded_on is null) || ' open' from oneseal.case_file")"
 # the case figures read the daily roll-up: wait for the platform's job to roll the seeded days up (before the worklist
 # is measured, so that the job does not run beside it)
@@ -155,18 +159,6 @@ client latencies "$BASE" leader "$STATS_SAMPLES" "evaluation_stats_window_p95=$S
   "evaluation_stats_staff_p95=$STATS&by=STAFF" "evaluation_stats_month_p95=$STATS&by=MONTH" | tee "$WORK/evaluation.out"
 # the figure: the slowest of the three groupings
 result evaluation_stats_p95 "$(awk '$1 == "RESULT" && $2 ~ /^evaluation_stats_.*_p95$/ && $3 > m {m = $3} END {print m}' "$WORK/evaluation.out")" ms
-
-# ---------------------------------------------------------------- the annual report and the bulletin (issue 9)
-# the whole city's annual report of the rating year over the cases and ratings seeded above (every figure of the
-# default template with one statistics call, filled into Word, drawn as PDF), and a month's bulletin with its
-# tables by window and department
-log "reports: the whole city's annual report of $RATING_YEAR (Word, PDF) and its October bulletin as leader, $REPORT_SAMPLES samples each ..."
-client latencies "$BASE" leader "$REPORT_SAMPLES" \
-  "annual_report_docx_p95=/api/v1/reports/annual?year=$RATING_YEAR&area=all&format=docx" \
-  "annual_report_pdf_p95=/api/v1/reports/annual?year=$RATING_YEAR&area=all&format=pdf" \
-  "bulletin_pdf_p95=/api/v1/reports/bulletin?month=$RATING_YEAR-10&area=all&format=pdf" | tee "$WORK/reports.out"
-result annual_report_p95 "$(awk '$1 == "RESULT" && $2 ~ /^annual_report_.*_p95$/ && $3 > m {m = $3} END {print m}' "$WORK/reports.out")" ms
-result bulletin_p95 "$(value_of bulletin_pdf_p95 "$WORK/reports.out")" ms
 
 # ---------------------------------------------------------------- the hall's QR rating page under a crowd
 server_timer() { # count and sum (s) of the platform's own timer (Micrometer) of its 200 answers to paths under $1
@@ -239,6 +231,58 @@ if [ "$RACE_BOOKED" != "$RACE_CAPACITY" ] || [ "$RACE_APPOINTMENTS" != "$RACE_PL
   echo "# the race's check failed: the slot's count, its BOOKED appointments and the answers 201 disagree (see above)"
   [ "$RACE_APPOINTMENTS" -gt "$RACE_PLACES" ] || { echo "the booking race left the slot inconsistent" >&2; exit 1; }
 fi
+# ---------------------------------------------------------------- statistics and the annual report (issue 9)
+log "statistics: seeding a year ($STATS_YEAR) of the halls, of the party organisation ($PARTY_MEMBERS members) and $COMPLAINTS 办不成事 ..."
+seed_start=$(date +%s)
+psql_db oneseal -v year="$STATS_YEAR" -f "$ROOT/bench/seed-hall-year.sql" >/dev/null
+psql_db oneseal -v year="$STATS_YEAR" -v members="$PARTY_MEMBERS" -f "$ROOT/bench/seed-party-year.sql" >/dev/null
+psql_db oneseal -v year="$STATS_YEAR" -v total="$COMPLAINTS" -f "$ROOT/bench/seed-complaints.sql" >/dev/null
+Y0="'$STATS_YEAR-01-01'"; Y1="'$STATS_YEAR-12-31'"
+echo "# seeded in $(( $(date +%s) - seed_start )) s: $(psql_db oneseal -Atc "select count(*) || ' appointments (' || count(*) filter (where a.state = 'SERVED')
+  || ' served) in ' || count(distinct s.id) || ' slots' from oneseal.appointment a join oneseal.appointment_slot s on s.id = a.slot_id
+  where s.day between $Y0 and $Y1"), $(psql_db oneseal -Atc "select count(*) || ' tickets' from oneseal.queue_ticket
+  where day between $Y0 and $Y1"); $(psql_db oneseal -Atc "select (select count(*) from oneseal.party_member) || ' party members, '
+  || (select count(*) from oneseal.party_meeting where held_on between $Y0 and $Y1) || ' meetings, '
+  || (select count(*) from oneseal.party_study_session where held_on between $Y0 and $Y1) || ' study sessions'"); $(psql_db oneseal -Atc "select count(*) || ' complaints'
+  from oneseal.complaint where received_at >= $Y0::date::timestamp at time zone 'Asia/Shanghai'
+  and received_at < ($Y1::date + 1)::timestamp at time zone 'Asia/Shanghai'"); $(psql_db oneseal -Atc "select count(*) || ' cases submitted in the year'
+  from oneseal.case_file where submitted_at >= $Y0::date::timestamp at time zone 'Asia/Shanghai'
+  and submitted_at < ($Y1::date + 1)::timestamp at time zone 'Asia/Shanghai'")"
+STATS_Q="from=$STATS_YEAR-01-01&to=$STATS_YEAR-12-31"
+log "statistics: the dashboard (全市, $STATS_YEAR) and beside it the 好差评 statistics of the year, $STATS_SAMPLES samples each, every figure $FIGURES_SAMPLES, as leader ..."
+read -r dash_n0 dash_s0 < <(server_timer /workbench/statistics)
+client latencies "$BASE" leader "$STATS_SAMPLES" "statistics_dashboard_p95=/workbench/statistics?$STATS_Q&area=all" \
+  "statistics_all_figures_p95:$FIGURES_SAMPLES=/api/v1/statistics/figures?$STATS_Q&area=all" \
+  "statistics_evaluation_baseline_p95=/api/v1/evaluation/statistics?$STATS_Q&by=MONTH" | tee "$WORK/statistics.out"
+read -r dash_n1 dash_s1 < <(server_timer /workbench/statistics)
+if [ "$dash_n1" -gt "$dash_n0" ]; then
+  echo "# the platform's own mean time of the dashboard (Micrometer, warm-ups included): $(awk -v n=$(( dash_n1 - dash_n0 )) -v s0="$dash_s0" -v s1="$dash_s1" 'BEGIN{printf "%.1f ms over %d answers", (s1 - s0) * 1000 / n, n}')"
+fi
+for name in statistics_dashboard_p95 statistics_all_figures_p95 statistics_evaluation_baseline_p95; do
+  echo "RESULT $name $(value_of "$name" "$WORK/statistics.out") ms" >>"$RESULTS"
+done
+# the bare baseline on the same database: one count of the year's cases (what a figure read from case_file costs)
+printf "select count(*) from oneseal.case_file where submitted_at >= '%s-01-01 00:00:00+08' and submitted_at < '%s-01-01 00:00:00+08';\n" \
+  "$STATS_YEAR" "$(( STATS_YEAR + 1 ))" >"$WORK/bare-year-count.sql"
+log "statistics: bare baseline, psql count of the year's cases (pgbench, 1 client), 3 warm-ups + $STATS_SAMPLES ..."
+"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 1 -j 1 -t 3 -f "$WORK/bare-year-count.sql" oneseal >/dev/null 2>&1
+"$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U postgres -n -c 1 -j 1 -t "$STATS_SAMPLES" -f "$WORK/bare-year-count.sql" \
+  -l --log-prefix="$WORK/bare-year-log" oneseal >/dev/null 2>&1
+YEAR_COUNT_P95="$(cat "$WORK"/bare-year-log.* | awk '{print $3 / 1000}' | sort -n | awk '{v[NR] = $1} END {
+  if (NR == 0) print "nan"; else { i = int(0.95 * NR); if (i < 0.95 * NR) i++; printf "%.1f\n", v[i] } }')"
+result statistics_year_count_p95 "$YEAR_COUNT_P95" ms
+ratio statistics_dashboard_vs_year_count "$(divide "$(value_of statistics_dashboard_p95 "$RESULTS")" "$YEAR_COUNT_P95")"
+ratio statistics_dashboard_vs_evaluation_stats "$(divide "$(value_of statistics_dashboard_p95 "$RESULTS")" "$(value_of statistics_evaluation_baseline_p95 "$RESULTS")")"
+# the whole city's annual report of the year (every figure of the default template with one statistics call, filled
+# into Word, drawn as PDF), and its October bulletin with the tables by window and department
+REPORT="/api/v1/reports/annual?year=$STATS_YEAR&area=all"
+log "reports: the whole city's annual report of $STATS_YEAR (Word, PDF) and its October bulletin (PDF) as leader, 1 warm-up + $REPORT_SAMPLES each ..."
+client downloads "$BASE" leader "$REPORT_SAMPLES" 1 "annual_report_docx_s=$REPORT&format=docx" \
+  "annual_report_pdf_s=$REPORT&format=pdf" \
+  "bulletin_pdf_s=/api/v1/reports/bulletin?month=$STATS_YEAR-10&area=all&format=pdf" | tee "$WORK/report.out"
+for name in annual_report_docx_s annual_report_pdf_s bulletin_pdf_s; do
+  echo "RESULT $name $(value_of "$name" "$WORK/report.out") s" >>"$RESULTS"
+done
 stop_pid "$APP_PID"
 
 # ---------------------------------------------------------------- audit chain verification
@@ -272,12 +316,18 @@ reported "db_ceiling (pgbench TPC-B)" "$(value db_ceiling)" tps
 reported "RATIO lifecycle_tx_vs_pgbench" "$(ratio_of lifecycle_tx_vs_pgbench)" ""
 check "worklist p95 (1M cases)" "$(value worklist_p95)" "<=" 50 ms || failed=1
 check "evaluation stats p95 (2M ratings)" "$(value evaluation_stats_p95)" "<" 1000 ms || failed=1
-check "annual report p95 (whole city)" "$(value annual_report_p95)" "<" 10000 ms || failed=1
-reported "bulletin p95 (whole city, PDF)" "$(value bulletin_p95)" ms
 check "hall rating page p95 (200 clients)" "$(value hall_rating_page_p95)" "<" 100 ms || failed=1
 check "hall call next p95 (20 windows)" "$(value hall_call_next_p95)" "<" 50 ms || failed=1
 check "hall ticket p95 (500 waiting)" "$(value hall_ticket_p95)" "<" 50 ms || failed=1
 check "hall booking overbooked (300 race)" "$(value hall_booking_overbooked)" "=" 0 count || failed=1
+check "statistics dashboard p95 (year)" "$(value statistics_dashboard_p95)" "<" 1000 ms || failed=1
+check "annual report docx (city, year)" "$(value annual_report_docx_s)" "<" 10 s || failed=1
+check "annual report pdf (city, year)" "$(value annual_report_pdf_s)" "<" 10 s || failed=1
+reported "bulletin pdf (city, October)" "$(value bulletin_pdf_s)" s
+reported "statistics all figures p95 (year)" "$(value statistics_all_figures_p95)" ms
+reported "statistics year count p95 (psql)" "$(value statistics_year_count_p95)" ms
+reported "RATIO dashboard_vs_year_count" "$(ratio_of statistics_dashboard_vs_year_count)" ""
+reported "RATIO dashboard_vs_evaluation" "$(ratio_of statistics_dashboard_vs_evaluation_stats)" ""
 reported "hall calls (20 windows, paced)" "$(value hall_calls_per_s)" calls/s
 reported "hall call next p95, no pauses" "$(value hall_call_next_saturated_p95)" ms
 reported "hall ticket p95, no pauses" "$(value hall_ticket_saturated_p95)" ms

@@ -4,8 +4,15 @@
 -- Concluded cases carry what the case figures read (the decision: 9 of 10 granted; the matter's licence kind and
 -- service object; the working days from acceptance to conclusion by the shipped calendar); the platform's roll-up job
 -- (casework-rollup) then rolls their days up.
--- psql -v total=1000000 -v open=50000 -f bench/seed-cases.sql
+-- With -v year=2025 the concluded cases are submitted over that calendar year (Asia/Shanghai), so that the year's
+-- statistics and annual report read all of them (bench/run.sh: the year of the ratings); the open ones stay within the
+-- last year up to now, as open cases are. Without it every case is submitted within the last 365 days.
+-- psql -v total=1000000 -v open=50000 [-v year=2025] -f bench/seed-cases.sql
 \set ON_ERROR_STOP on
+\if :{?year}
+\else
+\set year ''
+\endif
 create temporary table seed_region as
     select row_number() over (order by r.id) - 1 as k, r.id, r.code,
            (select min(u.id) from oneseal.org_unit u where u.region_id = r.id) as department_id
@@ -20,7 +27,9 @@ create temporary table seed_workday as
     select g::date as day,
            sum(case when (extract(isodow from g) < 6 and d.kind is distinct from 'HOLIDAY') or d.kind = 'MAKEUP_WORKDAY'
                     then 1 else 0 end) over (order by g) as n
-    from generate_series(current_date - 400, current_date + 10, interval '1 day') g
+    from generate_series(case when :'year' = '' then current_date
+                              else least(current_date, (:'year' || '-12-31')::date) end - 400,
+                         current_date + 10, interval '1 day') g
     left join oneseal.calendar_day d on d.date = g::date;
 alter table seed_workday add primary key (day);
 
@@ -36,23 +45,27 @@ select 'BENCH' || lpad(g::text, 9, '0'),
        case when g <= :open then (array['SUBMITTED', 'IN_REVIEW', 'AWAITING_DECISION'])[1 + g % 3] else 'DELIVERED' end,
        case when g <= :open then (array['preReview', 'review', 'decide'])[1 + g % 3] end,
        case when g <= :open then (array['WINDOW_STAFF', 'REVIEWER', 'CHIEF'])[1 + g % 3] end,
-       now() - ((g % 365) || ' days')::interval - ((g % 86400) || ' seconds')::interval,
-       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date end,
+       b.t - ((g % 86400) || ' seconds')::interval,
+       case when g > :open or g % 3 <> 0 then b.t::date end,
        5, 20,
-       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date + 7 end,
-       case when g > :open or g % 3 <> 0 then (now() - ((g % 365) || ' days')::interval)::date + 28 end,
-       (now() - ((g % 365) || ' days')::interval)::date + 7,
-       case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 3 end,
-       case when g > :open then (now() - ((g % 365) || ' days')::interval)::date + 4 end,
+       case when g > :open or g % 3 <> 0 then b.t::date + 7 end,
+       case when g > :open or g % 3 <> 0 then b.t::date + 28 end,
+       b.t::date + 7,
+       case when g > :open then b.t::date + 3 end,
+       case when g > :open then b.t::date + 4 end,
        case when g > :open then 'DOWNLOAD' end,
        g <= :open and g % 11 = 0,
        case when g > :open then g % 10 <> 7 end,
        m.licence_kind, m.service_object,
        case when g > :open then (select c.n from seed_workday c
-                                 where c.day = (now() - ((g % 365) || ' days')::interval)::date + 4)
+                                 where c.day = b.t::date + 4)
                                 - (select a.n from seed_workday a
-                                   where a.day = (now() - ((g % 365) || ' days')::interval)::date) end
+                                   where a.day = b.t::date) end
 from generate_series(1, :total) g
+-- the day a case was submitted: 0–364 days before now (open cases, or no year given) or before the year's last day
+cross join lateral (select case when g <= :open or :'year' = '' then now()
+                                else (:'year' || '-12-31 23:00:00+08')::timestamptz end
+                           - ((g % 365) || ' days')::interval as t) b
 join seed_region r on r.k = g % (select count(*) from seed_region)
 join seed_matter m on m.k = g % (select count(*) from seed_matter);
 
