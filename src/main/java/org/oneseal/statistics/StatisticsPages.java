@@ -48,11 +48,12 @@ class StatisticsPages {
         Selection selection = statistics.selection(f.request());
         model.addAttribute("selection", selection);
         // the cards and the status chart in one computation (each source asked once)
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>(layout.cards());
+        List<String> cardIds = layout.cards(selection);
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(cardIds);
         ids.addAll(layout.statusIds());
         Map<String, ShownFigure> shown = new LinkedHashMap<>();
         text.show(statistics.figures(ids, f.request())).forEach(x -> shown.put(x.figure().id(), x));
-        model.addAttribute("cards", layout.cards().stream().map(shown::get).toList());
+        model.addAttribute("cards", cardIds.stream().map(shown::get).toList());
         model.addAttribute("status", layout.statusIds().stream().map(shown::get).toList());
         List<MonthFigures> months = statistics.monthly(layout.chartIds(), f.request());
         List<Map<String, Object>> charts = layout.charts(months);

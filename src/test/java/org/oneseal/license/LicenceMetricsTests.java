@@ -50,7 +50,12 @@ class LicenceMetricsTests {
         root = jdbc.sql("select id from oneseal.region where parent_id is null").query(Long.class).single();
         countyA = region("LC2031A", "证照统计测试甲县");
         countyB = region("LC2031B", "证照统计测试乙县");
-        holder = jdbc.sql("select id from oneseal.account where username = 'zhangsan'").query(Long.class).single();
+        // a holder of its own: the demo citizen's licence and grant lists are read by other tests (the newest first)
+        jdbc.sql("""
+                insert into oneseal.account (username, password_hash, kind, display_name, created_at)
+                values ('lc_metrics_holder', 'x', 'PERSON', '证照统计测试持证人', now()) on conflict do nothing""").update();
+        holder = jdbc.sql("select id from oneseal.account where username = 'lc_metrics_holder'").query(Long.class)
+                .single();
         jdbc.sql("""
                 delete from oneseal.licence_pull where pulled_at >= '2031-01-01' and pulled_at < '2032-01-01'""").update();
         String l1 = licence("营业执照", "LC-REG", "企业设立登记", "甲县市场监管局");
